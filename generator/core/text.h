@@ -1,0 +1,40 @@
+// UTF-8 helpers shared by every stage: decoding, code-point columns, display
+// width (CJK characters take two terminal cells) and "did you mean" lookup.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace fangyi {
+
+// Decodes one code point at s[i]; advances i. Invalid bytes decode as U+FFFD
+// and advance by one, so callers never loop forever on bad input.
+char32_t next_code_point(std::string_view s, std::size_t& i);
+
+bool is_valid_utf8(std::string_view s);
+std::size_t code_point_count(std::string_view s);
+void append_utf8(std::string& out, char32_t cp);
+
+// The code-point column (1-based) of byte offset `byte` within `line`.
+int column_of_byte(std::string_view line, std::size_t byte);
+// The byte offset of code-point column `column` (1-based) within `line`.
+std::size_t byte_of_column(std::string_view line, int column);
+
+// Terminal cells a code point occupies (2 for East Asian wide/fullwidth).
+int display_width(char32_t cp);
+int display_width(std::string_view s);
+
+// Levenshtein distance in code points.
+std::size_t edit_distance(std::string_view a, std::string_view b);
+
+// The candidate closest to `word`, if it is close enough to be a plausible
+// typo (distance at most a third of the length, at least 1); else "".
+std::string nearest(std::string_view word, const std::vector<std::string>& candidates);
+
+std::string trim(std::string_view s);
+std::vector<std::string> split_lines(std::string_view text);
+
+}  // namespace fangyi

@@ -1,0 +1,167 @@
+// The expression language of check conditions and cohort predicates: its one
+// external interface. Like CEL, an expression goes parse -> type-check ->
+// compile, all before any data is read; the result is a compact, verifiable
+// Program that the rule binary stores and the check engine evaluates.
+//
+// See docs/expressions.md for the language itself.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/bytes.h"
+#include "core/date.h"
+#include "core/diagnostic.h"
+
+namespace fangyi::expr {
+
+// ---- types --------------------------------------------------------------
+
+enum class TypeKind : uint8_t {
+  error,  // the type of an expression that already failed to check
+  null_,
+  bool_,
+  int_,
+  decimal,
+  string,
+  date,
+  datetime,
+  time,
+  duration,
+  enum_,  // a string restricted to `values`
+  list,   // of `element`
+  range,  // lo..hi of `element` (int, decimal, date, time)
+};
+
+struct Type {
+  TypeKind kind = TypeKind::error;
+  std::vector<std::string> values;      // enum_: the allowed values, in order
+  std::shared_ptr<const Type> element;  // list, range
+  std::string name() const;             // "int", "list<string>", "enum(未確認|已確認)", ...
+};
+
+Type make_type(TypeKind k);
+Type make_enum(std::vector<std::string> values);
+Type make_list(Type element);
+Type make_range(Type element);
+
+// ---- what an expression can see -----------------------------------------
+
+struct Field {
+  std::string id;  // as written in expressions: entry_date
+  Type type;
+};
+
+// The fields of one kind of row (a dataset). Field i of a row is slot i.
+struct RecordType {
+  std::string name;  // dataset id, for messages
+  std::vector<Field> fields;
+  std::optional<std::size_t> find(std::string_view id) const;
+};
+
+// A named deadline the rules define: deadline("followup-entry") has type
+// time (a "by" deadline), range<time> (a window) or duration ("within").
+struct DeadlineValue {
+  Type type;
+  TimeOfDay by;                // when type is time
+  TimeOfDay from, to;          // when type is range<time>
+  Duration within;             // when type is duration
+};
+
+struct Environment {
+  // Fields usable by bare name (row scope: the row; case scope: the case's
+  // primary row; organisation scope: the organisation record). May be null.
+  const RecordType* row = nullptr;
+  // Collections usable in count/exists/all/min/max: name -> record type.
+  // Source i in evaluation is the i-th entry of this vector.
+  std::vector<std::pair<std::string, const RecordType*>> sources;
+  std::map<std::string, DeadlineValue> deadlines;
+};
+
+// ---- compiled programs ---------------------------------------------------
+
+// A stack-machine program. `code` holds opcodes and operands; constants are
+// referenced by index. Programs are position-independent plain data.
+struct Value;
+struct Program {
+  std::vector<uint8_t> code;
+  std::vector<std::string> strings;  // string constants (literals, regexes)
+  std::vector<int64_t> numbers;      // int/date/time/duration constants
+  std::vector<double> decimals;
+  Type result;
+  uint32_t max_stack = 0;
+  uint32_t max_locals = 0;
+  std::string source;  // the expression text, for explain and messages
+
+  friend bool operator==(const Program&, const Program&);
+};
+
+// Where a problem inside the expression text is: the caller (the rule loader)
+// maps a byte offset and length inside the expression to a file location.
+using Locator = std::function<SourceLocation(std::size_t offset, std::size_t length)>;
+
+// Parses, type-checks and compiles `text`. `expected` is the type the caller
+// needs (bool for conditions, date for a day-0 expression); any other result
+// type is an error. Errors go to `diags`; returns nullopt if there were any.
+std::optional<Program> compile(std::string_view text, const Environment& env, const Type& expected,
+                               const Locator& locate, Diagnostics& diags);
+
+// Binary form of a program, for the rule binary.
+void encode(const Program& p, ByteWriter& w);
+// Reads and verifies a program against `env`: every opcode, operand, constant
+// index, jump target, field slot and source index, and the stack depth.
+// Returns false (with a reason in *why) instead of ever crashing.
+bool decode(ByteReader& r, const Environment& env, Program& out, std::string* why);
+
+// ---- evaluation ------------------------------------------------------------
+
+enum class ValueKind : uint8_t { null_, bool_, int_, decimal, string, date, datetime, time, duration };
+
+// A runtime value. Strings are views: into a row's storage or the program's
+// constants, valid for the duration of the evaluation.
+struct Value {
+  ValueKind kind = ValueKind::null_;
+  union {
+    bool b;
+    int64_t i;  // int, date (days), datetime (epoch seconds), time (seconds), duration (seconds)
+    double d;
+  };
+  std::string_view s;
+
+  Value() : i(0) {}
+  static Value null() { return {}; }
+  static Value boolean(bool v);
+  static Value integer(int64_t v);
+  static Value decimal(double v);
+  static Value string(std::string_view v);
+  static Value date(Date v);
+  static Value datetime(const DateTime& v);
+  static Value time(TimeOfDay v);
+  static Value duration(Duration v);
+};
+
+// A row the evaluator reads fields from, by slot.
+class Row {
+ public:
+  virtual ~Row() = default;
+  virtual Value get(std::size_t slot) const = 0;
+};
+
+struct Context {
+  const Row* row = nullptr;
+  // Per source (same order as Environment::sources): its rows.
+  std::vector<std::vector<const Row*>> sources;
+  Date today;
+};
+
+// Evaluates a verified program. A null result means "unknown" (a missing
+// value reached a comparison); callers treat it as not true.
+Value evaluate(const Program& p, const Context& ctx);
+
+}  // namespace fangyi::expr
