@@ -1,0 +1,46 @@
+// Orchestrates the stages of `fangyi build`.
+#include "build/project.h"
+
+#include <filesystem>
+
+#include "core/file_io.h"
+#include "rules/binary.h"
+#include "rules/compiler.h"
+#include "rules/explain.h"
+
+namespace fangyi::build {
+namespace fs = std::filesystem;
+
+bool build_project(const BuildOptions& options, SourceMap& sources, Diagnostics& diags, BuildResult& result) {
+  fs::path dir(options.dir);
+  rules::CompileOptions co;
+  co.inputs.push_back((dir / "rules").string());
+  if (fs::exists(dir / "forms")) co.inputs.push_back((dir / "forms").string());
+  co.seeds_dir = options.seeds_dir;
+  if (co.seeds_dir.empty() && fs::is_directory(dir / ".." / "shared" / "seeds"))
+    co.seeds_dir = (dir / ".." / "shared" / "seeds").string();
+  auto rules = rules::compile_rules(co, sources, diags);
+  if (!rules) return false;
+
+  fs::path out = dir / "out";
+  std::error_code ec;
+  fs::create_directories(out, ec);
+  if (ec) {
+    diags.error(SourceLocation{out.string(), 0, 0, 1}, Msg::io_cannot_write, {out.string(), ec.message()});
+    return false;
+  }
+  std::string fyb = (out / "rules.fyb").string();
+  if (!rules::write_rules_file(fyb, *rules, diags)) return false;
+  result.written.push_back(fyb);
+
+  std::string explain_path = (out / "explain.txt").string();
+  std::string error;
+  if (!write_file_atomic(explain_path, *rules::explain(*rules, "", options.lang), &error)) {
+    diags.error(SourceLocation{explain_path, 0, 0, 1}, Msg::io_cannot_write, {explain_path, error});
+    return false;
+  }
+  result.written.push_back(explain_path);
+  return true;
+}
+
+}  // namespace fangyi::build

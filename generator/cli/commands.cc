@@ -1,0 +1,201 @@
+// Declares the subcommands and their flags, turns their values into library
+// calls, prints results and diagnostics, and maps outcomes to exit codes.
+#include "cli/commands.h"
+
+#include <CLI/CLI.hpp>
+#include <cstring>
+#include <iostream>
+
+#include "build/project.h"
+#include "core/file_io.h"
+#include "core/lang.h"
+#include "rules/binary.h"
+#include "rules/compiler.h"
+#include "rules/explain.h"
+#include "rules/schedule.h"
+#include "rules/schedule_format.h"
+
+namespace fangyi::cli {
+namespace {
+
+constexpr int kOk = 0;
+constexpr int kFindings = 1;
+constexpr int kInputError = 2;
+
+// The language is needed before parsing, to write the help in it.
+Lang language_of(int argc, char** argv) {
+  for (int i = 1; i < argc; ++i) {
+    std::string_view a = argv[i];
+    if (a == "--lang" && i + 1 < argc) {
+      if (auto l = parse_lang(argv[i + 1])) return *l;
+    } else if (a.rfind("--lang=", 0) == 0) {
+      if (auto l = parse_lang(a.substr(7))) return *l;
+    }
+  }
+  return lang_from_environment();
+}
+
+int report(const Diagnostics& diags, const SourceMap& sources, Lang lang) {
+  std::cerr << render_all(diags, sources, lang);
+  if (diags.error_count() > 1) std::cerr << format_message(Msg::summary_errors, lang, {std::to_string(diags.error_count())}) << "\n";
+  return diags.has_errors() ? kInputError : kOk;
+}
+
+std::optional<DateStyle> date_style(const std::string& s) {
+  if (s == "iso") return DateStyle::iso;
+  if (s == "gregorian") return DateStyle::gregorian;
+  if (s == "roc") return DateStyle::roc;
+  if (s == "roc_words") return DateStyle::roc_words;
+  return std::nullopt;
+}
+
+struct Args {
+  std::vector<std::string> inputs;
+  std::string output, seeds, rules_file, id, old_file, new_file, scheme, day0, format = "table", style = "iso",
+      dir = ".";
+};
+
+int run_compile(const Args& a, Lang lang) {
+  SourceMap sources;
+  Diagnostics diags;
+  for (const auto& in : a.inputs) {
+    if (in != "-" && same_file(in, a.output)) {
+      diags.error(SourceLocation{a.output, 0, 0, 1}, Msg::io_would_overwrite_input, {a.output});
+      return report(diags, sources, lang);
+    }
+  }
+  rules::CompileOptions options{a.inputs, a.seeds};
+  auto rules = rules::compile_rules(options, sources, diags);
+  if (!rules) {
+    report(diags, sources, lang);
+    std::cerr << format_message(Msg::compile_failed, lang, {std::to_string(diags.error_count())}) << "\n";
+    return kInputError;
+  }
+  if (!rules::write_rules_file(a.output, *rules, diags)) return report(diags, sources, lang);
+  report(diags, sources, lang);  // warnings
+  std::size_t count = rules->schemes.size() + rules->cohorts.size() + rules->disinfections.size() +
+                      rules->deadlines.size() + rules->datasets.size() + rules->checks.size() + rules->forms.size();
+  std::cerr << format_message(Msg::cli_compiled, lang, {std::to_string(count), a.output}) << "\n";
+  return kOk;
+}
+
+std::optional<rules::RuleSet> load(const std::string& path, Lang lang) {
+  Diagnostics diags;
+  auto rules = rules::read_rules_file(path, diags);
+  if (!rules) report(diags, SourceMap{}, lang);
+  return rules;
+}
+
+int run_explain(const Args& a, Lang lang) {
+  auto rules = load(a.rules_file, lang);
+  if (!rules) return kInputError;
+  auto text = rules::explain(*rules, a.id, lang);
+  if (!text) {
+    std::cerr << format_message(Msg::explain_unknown_id, lang, {a.id}) << "\n";
+    return kInputError;
+  }
+  std::cout << *text;
+  return kOk;
+}
+
+int run_diff(const Args& a, Lang lang) {
+  auto before = load(a.old_file, lang);
+  auto after = load(a.new_file, lang);
+  if (!before || !after) return kInputError;
+  rules::PolicyDiff d = rules::diff(*before, *after, lang);
+  std::cout << d.text;
+  return d.empty() ? kOk : kFindings;
+}
+
+int run_schedule(const Args& a, Lang lang) {
+  auto rules = load(a.rules_file, lang);
+  if (!rules) return kInputError;
+  Diagnostics diags;
+  auto day0 = parse_date(a.day0);
+  if (!day0) {
+    Diagnostic& d = diags.error(SourceLocation{}, Msg::date_invalid, {a.day0});
+    d.hint = Msg::date_formats_hint;
+    return report(diags, SourceMap{}, lang);
+  }
+  auto style = date_style(a.style);
+  auto schedule = rules::make_schedule(*rules, a.scheme, *day0, diags);
+  if (!schedule) return report(diags, SourceMap{}, lang);
+  std::cout << (a.format == "json" ? rules::schedule_json(*schedule) : rules::schedule_table(*schedule, lang, *style));
+  return kOk;
+}
+
+int run_build(const Args& a, Lang lang) {
+  SourceMap sources;
+  Diagnostics diags;
+  build::BuildOptions options{a.dir, a.seeds, lang};
+  build::BuildResult result;
+  bool ok = build::build_project(options, sources, diags, result);
+  report(diags, sources, lang);
+  for (const auto& w : result.written) std::cerr << format_message(Msg::cli_wrote, lang, {w}) << "\n";
+  return ok ? kOk : kInputError;
+}
+
+}  // namespace
+
+int run(int argc, char** argv) {
+  const Lang lang = language_of(argc, argv);
+  auto text = [lang](Msg m) { return format_message(m, lang); };
+  CLI::App app{text(Msg::cli_about), "fangyi"};
+  app.require_subcommand(1);
+  std::string lang_flag;
+  app.add_option("--lang", lang_flag, text(Msg::cli_lang));
+  app.set_version_flag("--version", std::string("fangyi ") + FANGYI_VERSION, text(Msg::cli_version));
+  Args a;
+
+  CLI::App* compile = app.add_subcommand("compile", text(Msg::cli_compile));
+  compile->add_option("rules", a.inputs, text(Msg::cli_compile_inputs))->required();
+  compile->add_option("-o,--output", a.output, text(Msg::cli_output))->required();
+  compile->add_option("--seeds", a.seeds, text(Msg::cli_seeds));
+
+  CLI::App* explain = app.add_subcommand("explain", text(Msg::cli_explain));
+  explain->add_option("rules", a.rules_file, text(Msg::cli_rules_file))->required();
+  explain->add_option("id", a.id, text(Msg::cli_rule_id));
+
+  CLI::App* diff = app.add_subcommand("diff", text(Msg::cli_diff));
+  diff->add_option("old", a.old_file, text(Msg::cli_diff_old))->required();
+  diff->add_option("new", a.new_file, text(Msg::cli_diff_new))->required();
+
+  CLI::App* schedule = app.add_subcommand("schedule", text(Msg::cli_schedule));
+  schedule->add_option("--rules", a.rules_file, text(Msg::cli_rules_file))->required();
+  schedule->add_option("--scheme", a.scheme, text(Msg::cli_scheme))->required();
+  schedule->add_option("--day0", a.day0, text(Msg::cli_day0))->required();
+  schedule->add_option("--format", a.format, text(Msg::cli_format))->check(CLI::IsMember({"table", "json"}));
+  schedule->add_option("--date-style", a.style, text(Msg::cli_date_style))
+      ->check(CLI::IsMember({"iso", "gregorian", "roc", "roc_words"}));
+
+  CLI::App* build = app.add_subcommand("build", text(Msg::cli_build));
+  build->add_option("dir", a.dir, text(Msg::cli_build_dir));
+  build->add_option("--seeds", a.seeds, text(Msg::cli_seeds));
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e) == 0 ? kOk : kInputError;
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e) == 0 ? kOk : kInputError;
+  } catch (const CLI::CallForVersion& e) {
+    app.exit(e);
+    return kOk;
+  } catch (const CLI::ParseError& e) {
+    std::cerr << format_message(Msg::cli_usage_error, lang, {e.what()}) << "\n";
+    std::cerr << app.help() << "\n";
+    return kInputError;
+  }
+  if (!lang_flag.empty() && !parse_lang(lang_flag)) {
+    std::cerr << format_message(Msg::cli_usage_error, lang, {"--lang " + lang_flag}) << "\n";
+    return kInputError;
+  }
+  if (compile->parsed()) return run_compile(a, lang);
+  if (explain->parsed()) return run_explain(a, lang);
+  if (diff->parsed()) return run_diff(a, lang);
+  if (schedule->parsed()) return run_schedule(a, lang);
+  if (build->parsed()) return run_build(a, lang);
+  return kInputError;
+}
+
+}  // namespace fangyi::cli

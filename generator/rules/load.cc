@@ -1,0 +1,79 @@
+// Splits a file into YAML documents and hands each to the parser of its kind.
+#include "rules/load.h"
+
+#include "rules/parse.h"
+
+namespace fangyi::rules {
+namespace {
+
+constexpr int kMaxDepth = 64;
+constexpr std::size_t kMaxNodes = 1'000'000;
+
+// yaml-cpp shares aliased nodes instead of copying them, but a walk over the
+// tree visits each alias again: bound the walk so alias bombs and absurd
+// nesting are reported instead of taking the machine down.
+bool within_limits(const YAML::Node& n, int depth, std::size_t& budget, YamlFile& f) {
+  if (depth > kMaxDepth) {
+    f.error(n, Msg::yaml_too_deep, {std::to_string(kMaxDepth)});
+    return false;
+  }
+  if (budget == 0) {
+    f.error(n, Msg::yaml_too_many_nodes, {std::to_string(kMaxNodes)});
+    return false;
+  }
+  --budget;
+  if (n.IsMap()) {
+    for (auto it = n.begin(); it != n.end(); ++it)
+      if (!within_limits(it->first, depth + 1, budget, f) || !within_limits(it->second, depth + 1, budget, f))
+        return false;
+  } else if (n.IsSequence()) {
+    for (const auto& e : n)
+      if (!within_limits(e, depth + 1, budget, f)) return false;
+  }
+  return true;
+}
+
+const EnumNames<RuleKind>& kind_names() {
+  static const EnumNames<RuleKind> kNames = {
+      {"scheme", RuleKind::scheme},   {"cohort", RuleKind::cohort}, {"disinfection", RuleKind::disinfection},
+      {"deadline", RuleKind::deadline}, {"dataset", RuleKind::dataset}, {"check", RuleKind::check},
+      {"form", RuleKind::form}};
+  return kNames;
+}
+
+}  // namespace
+
+void load_file(const std::string& file, const std::string& text, Loaded& out, Diagnostics& diags) {
+  YamlFile f(file, text, diags);
+  std::vector<YAML::Node> docs;
+  try {
+    docs = YAML::LoadAll(text);
+  } catch (const YAML::ParserException& e) {
+    diags.error(f.at_mark(e.mark), Msg::yaml_syntax, {e.msg});
+    return;
+  } catch (const YAML::Exception& e) {
+    diags.error(f.at_mark(e.mark), Msg::yaml_syntax, {e.msg});
+    return;
+  }
+  std::size_t budget = kMaxNodes;
+  for (const YAML::Node& doc : docs) {
+    if (doc.IsNull()) continue;
+    if (!within_limits(doc, 0, budget, f)) return;
+    MapReader r(doc, f, "規則");
+    if (!r.ok()) continue;
+    auto kind = r.enumeration("kind", true, kind_names());
+    if (!kind) continue;
+    switch (*kind) {
+      case RuleKind::scheme: parse_scheme(r, out); break;
+      case RuleKind::cohort: parse_cohort(r, out); break;
+      case RuleKind::disinfection: parse_disinfection(r, out); break;
+      case RuleKind::deadline: parse_deadline(r, out); break;
+      case RuleKind::dataset: parse_dataset(r, out); break;
+      case RuleKind::check: parse_check(r, out); break;
+      case RuleKind::form: parse_form(r, out); break;
+    }
+    r.finish();
+  }
+}
+
+}  // namespace fangyi::rules
