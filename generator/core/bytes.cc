@@ -83,6 +83,8 @@ uint64_t ByteReader::uvar() {
   for (int shift = 0; shift < 64; shift += 7) {
     if (!need(1)) return 0;
     uint8_t b = p_[pos_++];
+    // The tenth byte holds bit 63 only; higher bits would be silently lost.
+    if (shift == 63 && (b & 0x7E) != 0) break;
     v |= static_cast<uint64_t>(b & 0x7F) << shift;
     if ((b & 0x80) == 0) return v;
   }

@@ -3,8 +3,8 @@
 // plus an optional hint. render() prints it the way compilers do:
 //
 //   rules/scheme.yaml:12:5: 錯誤：未知的鍵「phses」
-//      12 |     phses:
-//         |     ^~~~~
+//    12 |     phses:
+//       |     ^~~~~
 //     提示：您是不是要寫「phases」？
 #pragma once
 

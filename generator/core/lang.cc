@@ -1,6 +1,7 @@
 // Picks the user's language from a flag value or the environment.
 #include "core/lang.h"
 
+#include <cctype>
 #include <cstdlib>
 #include <string>
 

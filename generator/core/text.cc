@@ -47,6 +47,9 @@ std::size_t code_point_count(std::string_view s) {
 }
 
 void append_utf8(std::string& out, char32_t cp) {
+  // Surrogates and values past U+10FFFF have no UTF-8 form; like the decoder,
+  // write U+FFFD rather than bytes no reader accepts.
+  if ((cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) cp = 0xFFFD;
   if (cp < 0x80) {
     out += static_cast<char>(cp);
   } else if (cp < 0x800) {

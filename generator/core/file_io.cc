@@ -1,0 +1,193 @@
+// Whole-file reads and atomic writes on POSIX: temp file + fsync + rename.
+#include "core/file_io.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <random>
+#include <system_error>
+
+namespace fangyi {
+namespace {
+
+std::string reason(int err) { return std::error_code(err, std::generic_category()).message(); }
+
+bool fail(std::string* error, int err) {
+  if (error != nullptr) *error = reason(err);
+  return false;
+}
+
+// Closes a descriptor and, unless released, unlinks the temporary file it
+// names, so every early return cleans up.
+class TempFile {
+ public:
+  TempFile(int fd, std::string path) : fd_(fd), path_(std::move(path)) {}
+  TempFile(const TempFile&) = delete;
+  TempFile& operator=(const TempFile&) = delete;
+  ~TempFile() {
+    if (fd_ >= 0) ::close(fd_);
+    if (!path_.empty()) ::unlink(path_.c_str());
+  }
+  int fd() const { return fd_; }
+  const std::string& path() const { return path_; }
+  // Closes the descriptor, reporting close's own error (NFS reports late
+  // write failures there).
+  int close() {
+    int rc = ::close(fd_);
+    fd_ = -1;
+    return rc;
+  }
+  void keep() { path_.clear(); }
+
+ private:
+  int fd_;
+  std::string path_;
+};
+
+bool write_all(int fd, std::string_view data, int* err) {
+  while (!data.empty()) {
+    ssize_t n = ::write(fd, data.data(), data.size());
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      *err = n < 0 ? errno : EIO;
+      return false;
+    }
+    data.remove_prefix(static_cast<std::size_t>(n));
+  }
+  return true;
+}
+
+bool write_stream(const std::string& path, std::string_view data, std::string* error) {
+  int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
+  if (fd < 0) return fail(error, errno);
+  int err = 0;
+  bool ok = write_all(fd, data, &err);
+  if (::close(fd) != 0 && ok) {
+    ok = false;
+    err = errno;
+  }
+  return ok || fail(error, err);
+}
+
+// A fresh file beside `path`, created with O_EXCL so two writers can never
+// share one; the name is random, so concurrent runs do not collide.
+int create_temp(const std::string& path, std::string* temp_path) {
+  std::size_t slash = path.rfind('/');
+  std::string dir = slash == std::string::npos ? "" : path.substr(0, slash + 1);
+  std::string base = slash == std::string::npos ? path : path.substr(slash + 1);
+  if (base.empty()) {
+    errno = EISDIR;
+    return -1;
+  }
+  std::random_device rd;
+  for (int attempt = 0; attempt < 16; ++attempt) {
+    uint64_t r = (uint64_t(rd()) << 32) ^ rd();
+    char suffix[17];
+    std::snprintf(suffix, sizeof suffix, "%016llx", static_cast<unsigned long long>(r));
+    *temp_path = dir + "." + base + ".tmp-" + suffix;
+    int fd = ::open(temp_path->c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+    if (fd >= 0 || errno != EEXIST) return fd;
+  }
+  return -1;
+}
+
+// Makes the rename itself durable; best effort, as some file systems refuse
+// to sync directories.
+void sync_directory(const std::string& path) {
+  std::size_t slash = path.rfind('/');
+  std::string dir = slash == std::string::npos ? "." : (slash == 0 ? "/" : path.substr(0, slash));
+  int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) return;
+  ::fsync(fd);
+  ::close(fd);
+}
+
+}  // namespace
+
+std::optional<std::string> read_file(const std::string& path, std::string* error, std::size_t max_size) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    fail(error, errno);
+    return std::nullopt;
+  }
+  struct stat st {};
+  if (::fstat(fd, &st) != 0 || S_ISDIR(st.st_mode)) {
+    int err = S_ISDIR(st.st_mode) ? EISDIR : errno;
+    ::close(fd);
+    fail(error, err);
+    return std::nullopt;
+  }
+  if (S_ISREG(st.st_mode) && static_cast<uint64_t>(st.st_size) > max_size) {
+    ::close(fd);
+    fail(error, EFBIG);
+    return std::nullopt;
+  }
+  std::string out;
+  if (S_ISREG(st.st_mode)) out.reserve(static_cast<std::size_t>(st.st_size));
+  char buf[65536];
+  for (;;) {
+    ssize_t n = ::read(fd, buf, sizeof buf);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      int err = errno;
+      ::close(fd);
+      fail(error, err);
+      return std::nullopt;
+    }
+    if (n == 0) break;
+    if (static_cast<std::size_t>(n) > max_size - out.size()) {
+      ::close(fd);
+      fail(error, EFBIG);
+      return std::nullopt;
+    }
+    out.append(buf, static_cast<std::size_t>(n));
+  }
+  ::close(fd);
+  return out;
+}
+
+bool write_file_atomic(const std::string& path, std::string_view data, std::string* error) {
+  // Only regular files are replaced. A terminal, pipe or /dev/null is written
+  // as a stream (renaming over a device node would destroy it); anything
+  // else is refused. A symlink keeps pointing at the file it names.
+  std::string target = path;
+  struct stat st {};
+  bool exists = ::stat(path.c_str(), &st) == 0;
+  if (exists && S_ISDIR(st.st_mode)) return fail(error, EISDIR);
+  if (exists && (S_ISCHR(st.st_mode) || S_ISFIFO(st.st_mode))) return write_stream(path, data, error);
+  if (exists && !S_ISREG(st.st_mode)) return fail(error, EINVAL);
+  struct stat link {};
+  if (exists && ::lstat(path.c_str(), &link) == 0 && S_ISLNK(link.st_mode)) {
+    char* real = ::realpath(path.c_str(), nullptr);
+    if (real == nullptr) return fail(error, errno);
+    target = real;
+    std::free(real);
+  }
+
+  std::string temp_path;
+  int fd = create_temp(target, &temp_path);
+  if (fd < 0) return fail(error, errno);
+  TempFile temp(fd, temp_path);
+  if (exists && ::fchmod(fd, st.st_mode & 07777) != 0) return fail(error, errno);
+  int err = 0;
+  if (!write_all(fd, data, &err)) return fail(error, err);
+  if (::fsync(fd) != 0) return fail(error, errno);
+  if (temp.close() != 0) return fail(error, errno);
+  if (::rename(temp.path().c_str(), target.c_str()) != 0) return fail(error, errno);
+  temp.keep();
+  sync_directory(target);
+  return true;
+}
+
+bool same_file(const std::string& a, const std::string& b) {
+  struct stat sa {}, sb {};
+  if (::stat(a.c_str(), &sa) != 0 || ::stat(b.c_str(), &sb) != 0) return false;
+  return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+}  // namespace fangyi
