@@ -160,8 +160,31 @@ struct Context {
   Date today;
 };
 
-// Evaluates a verified program. A null result means "unknown" (a missing
-// value reached a comparison); callers treat it as not true.
+// Evaluates one program over many rows without allocating per row: it owns
+// the value stack, the locals and the compiled regular expressions. The
+// program must come from compile() or decode() and outlive the evaluator.
+// Not thread-safe: use one Evaluator per thread.
+class Evaluator {
+ public:
+  explicit Evaluator(const Program& p);
+  ~Evaluator();
+  Evaluator(const Evaluator&) = delete;
+  Evaluator& operator=(const Evaluator&) = delete;
+
+  // A null result means "unknown" (a missing value reached a comparison);
+  // callers treat it as not true.
+  Value run(const Context& ctx);
+
+ private:
+  struct Regexes;
+  const Program& p_;
+  std::vector<Value> stack_;
+  std::vector<Value> locals_;
+  std::unique_ptr<Regexes> regexes_;
+};
+
+// Evaluates a verified program once; for many rows use an Evaluator. A null
+// result means "unknown"; callers treat it as not true.
 Value evaluate(const Program& p, const Context& ctx);
 
 }  // namespace fangyi::expr

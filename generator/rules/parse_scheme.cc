@@ -80,7 +80,7 @@ void parse_scheme(MapReader& r, Loaded& out) {
   });
   s.forms = r.strings("forms");
   for (const auto& f : s.forms) expect_ref(out, r, "forms", RefKind::form, f);
-  remember(out, path + "/phases", r, "phases");
+  if (r.has("phases") && s.phases.empty()) r.file().error(r.get("phases"), Msg::no_phases);
   YAML::Node tr = r.get("transition");
   if (tr.IsDefined() && !tr.IsNull()) {
     MapReader m(tr, r.file(), "transition");

@@ -18,11 +18,7 @@ void verify_effective(const Loaded& in, RuleKind kind, std::size_t i, const Head
 
 void verify_days(const Loaded& in, std::size_t index, const Scheme& s, Diagnostics& diags) {
   const std::string path = path_of(RuleKind::scheme, index);
-  if (s.phases.empty()) {
-    if (in.places.count(path + "/phases") && !in.place(path + "/phases", s.header.origin).file.empty())
-      diags.error(in.place(path + "/phases", s.header.origin), Msg::no_phases);
-    return;
-  }
+  if (s.phases.empty()) return;  // reported while parsing
   int expected = 1;
   for (std::size_t p = 0; p < s.phases.size(); ++p) {
     const Phase& ph = s.phases[p];

@@ -1,0 +1,55 @@
+// Test helper: runs the real fangyi binary and captures its exit code,
+// standard output and standard error.
+#pragma once
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+namespace fangyi::testing {
+
+struct RunResult {
+  int exit_code = -1;
+  std::string out, err;
+};
+
+inline std::string read_all(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// A fresh, empty directory for one test.
+inline std::filesystem::path scratch_dir(const std::string& name) {
+  auto dir = std::filesystem::temp_directory_path() / ("fangyi-e2e-" + std::to_string(::getpid())) / name;
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  return dir;
+}
+
+// Runs `fangyi ARGS` (ARGS is shell-quoted by the caller) in `cwd`.
+inline RunResult run_fangyi(const std::string& args, const std::filesystem::path& cwd = FANGYI_SOURCE_DIR,
+                            const std::string& stdin_text = "") {
+  static int counter = 0;
+  auto dir = std::filesystem::temp_directory_path() / ("fangyi-run-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  std::string tag = std::to_string(counter++);
+  auto out = dir / (tag + ".out"), err = dir / (tag + ".err"), in = dir / (tag + ".in");
+  std::ofstream(in, std::ios::binary) << stdin_text;
+  std::string cmd = "cd '" + cwd.string() + "' && LANG=C.UTF-8 '" + std::string(FANGYI_BINARY) + "' " + args + " <'" +
+                    in.string() + "' >'" + out.string() + "' 2>'" + err.string() + "'";
+  int status = std::system(cmd.c_str());
+  RunResult r;
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  r.out = read_all(out);
+  r.err = read_all(err);
+  return r;
+}
+
+}  // namespace fangyi::testing
