@@ -191,6 +191,12 @@ class Codegen {
       stack(-static_cast<int>(coll.kids.size()));
       return;
     }
+    if (coll.kind == NodeKind::ident || coll.kind == NodeKind::member) {
+      expr(coll);
+      op(OpCode::in_field_list);
+      stack(-1);
+      return;
+    }
     if (coll.kind == NodeKind::range) {
       expr(*coll.kids[0]);
       expr(*coll.kids[1]);

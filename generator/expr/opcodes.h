@@ -55,8 +55,14 @@ enum class OpCode : uint8_t {
   acc_max,             // local; likewise max
   acc_add,             // local; pops v; local += v skipping nulls
   count_rows,          // source; pushes its number of rows
+  in_field_list,       // pops x and a list field's value (elements joined by kListSeparator), pushes x == any element
   count_,              // (one past the last opcode)
 };
+
+// How a list-typed field arrives at run time: one string, its elements
+// joined by this separator (the row reader splits cells with the dataset's
+// own separator and joins them with this one).
+inline constexpr char kListSeparator = '\x1F';
 
 enum class Operand : uint8_t { none, u, s, kind, number, decimal, string, slot, row_slot, source, local, target, builtin };
 
@@ -116,6 +122,7 @@ inline constexpr OpInfo kOps[] = {
     {"acc_max", {Operand::local}, 1, 0},
     {"acc_add", {Operand::local}, 1, 0},
     {"count_rows", {Operand::source}, 0, 1},
+    {"in_field_list", {}, 2, 1},
 };
 static_assert(sizeof(kOps) / sizeof(kOps[0]) == static_cast<std::size_t>(OpCode::count_));
 

@@ -310,7 +310,8 @@ class Checker {
     }
     bool literal_collection = r.kind == NodeKind::list || r.kind == NodeKind::range ||
                               (r.kind == NodeKind::call && n.kids[1]->builtin >= 0);
-    if (!literal_collection) {
+    bool list_field = b.kind == TypeKind::list && (r.kind == NodeKind::ident || r.kind == NodeKind::member);
+    if (!literal_collection && !list_field) {
       // Collections exist only as literals (and deadline windows): the
       // evaluator has no list values.
       error(r.offset, r.length, Msg::expr_in_rhs, {b.name()});

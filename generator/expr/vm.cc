@@ -323,6 +323,24 @@ Value Evaluator::run(const Context& ctx) {
         x = x.kind == ValueKind::null_ ? Value{} : Value::boolean(found);
         break;
       }
+      case OpCode::in_field_list: {
+        --sp;
+        Value& x = sp[-1];
+        const Value& list = sp[0];
+        if (x.kind != ValueKind::string || list.kind != ValueKind::string) {
+          x = Value{};
+          break;
+        }
+        bool found = false;
+        for (std::size_t start = 0; start <= list.s.size() && !found;) {
+          std::size_t end = list.s.find(kListSeparator, start);
+          if (end == std::string_view::npos) end = list.s.size();
+          found = list.s.substr(start, end - start) == x.s;
+          start = end + 1;
+        }
+        x = Value::boolean(found);
+        break;
+      }
       case OpCode::match: {
         uint64_t index = uvar();
         Value& s = sp[-1];

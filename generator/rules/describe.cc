@@ -109,8 +109,13 @@ Description describe_disinfection(const Disinfection& d, Lang lang) {
     if (a.allowed) v += "；" + t(Msg::f_allowed, lang, {to_string(*a.allowed)});
     b.add(Msg::f_agent, {a.id}, v);
   }
+  auto agent_name = [&](const std::string& id) {
+    for (const auto& a : d.agents)
+      if (a.id == id) return a.name;
+    return id;
+  };
   for (const auto& e : d.entries) {
-    std::string v = e.agent + " " + to_string(e.concentration);
+    std::string v = agent_name(e.agent) + " " + to_string(e.concentration);
     if (e.dilution > 0) v += t(Msg::f_dilution, lang, {std::to_string(e.dilution)});
     if (e.contact_time) v += "；" + t(Msg::f_contact_time, lang, {format_duration(*e.contact_time)});
     v += "；" + e.method;
@@ -118,7 +123,7 @@ Description describe_disinfection(const Disinfection& d, Lang lang) {
   }
   for (const auto& s : d.spills) {
     std::string when = s.below_ml > 0 ? t(Msg::f_spill_below, lang, {num(s.below_ml)}) : t(Msg::f_spill_above, lang, {num(s.above_ml)});
-    std::string v = s.agent + " " + to_string(s.concentration);
+    std::string v = agent_name(s.agent) + " " + to_string(s.concentration);
     if (s.dilution > 0) v += t(Msg::f_dilution, lang, {std::to_string(s.dilution)});
     b.add(Msg::f_spill, {when}, v);
   }
