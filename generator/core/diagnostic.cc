@@ -54,10 +54,20 @@ void Diagnostics::append(const Diagnostics& other) {
 }
 
 void Diagnostics::sort() {
-  std::stable_sort(items_.begin(), items_.end(), [](const Diagnostic& a, const Diagnostic& b) {
-    return std::tie(a.where.file, a.where.line, a.where.column) <
-           std::tie(b.where.file, b.where.line, b.where.column);
+  // A note belongs to the diagnostic before it ("first defined here"): sort
+  // groups of a diagnostic and its notes by the diagnostic's place.
+  std::vector<std::vector<Diagnostic>> groups;
+  for (auto& d : items_) {
+    if (d.severity == Severity::note && !groups.empty()) groups.back().push_back(std::move(d));
+    else groups.push_back({std::move(d)});
+  }
+  std::stable_sort(groups.begin(), groups.end(), [](const auto& a, const auto& b) {
+    return std::tie(a[0].where.file, a[0].where.line, a[0].where.column) <
+           std::tie(b[0].where.file, b[0].where.line, b[0].where.column);
   });
+  items_.clear();
+  for (auto& g : groups)
+    for (auto& d : g) items_.push_back(std::move(d));
 }
 
 void suggest(Diagnostic& d, const std::string& nearest_word) {

@@ -230,6 +230,17 @@ TEST(Diagnostics, SortByFileLineColumnThenInsertion) {
                                              "a10:2", "b1"}));
 }
 
+TEST(Diagnostics, SortKeepsANoteAfterItsDiagnostic) {
+  Diagnostics ds;
+  ds.error(at("a.yaml", 10, 5), Msg::date_invalid, {"duplicate"});
+  ds.add(Diagnostic{Severity::note, at("a.yaml", 3, 5), Msg::date_invalid, {"first defined"}, std::nullopt, {}});
+  ds.error(at("a.yaml", 5, 1), Msg::date_invalid, {"between"});
+  ds.sort();
+  std::vector<std::string> order;
+  for (const auto& d : ds.items()) order.push_back(d.args[0]);
+  EXPECT_EQ(order, (std::vector<std::string>{"between", "duplicate", "first defined"}));
+}
+
 TEST(Diagnostics, RenderAllConcatenatesInOrder) {
   SourceMap sources;
   sources.add("a.yaml", "x: 1\n");
