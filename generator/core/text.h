@@ -27,7 +27,8 @@ std::size_t byte_of_column(std::string_view line, int column);
 int display_width(char32_t cp);
 int display_width(std::string_view s);
 
-// Levenshtein distance in code points.
+// Edit distance in code points: insertions, deletions, substitutions and
+// swaps of neighbours each count one.
 std::size_t edit_distance(std::string_view a, std::string_view b);
 
 // The candidate closest to `word`, if it is close enough to be a plausible

@@ -494,6 +494,7 @@ class Checker {
     if (!var.row) n.local2 = locals_++;
     n.local3 = locals_++;
     var.local = n.local;
+    if (!ok) return err();  // the body would only repeat the source's error
     if (n.kids.size() == 1) return make_type(TypeKind::int_);
     scope_.push_back(var);
     Node& body = *n.kids[1];

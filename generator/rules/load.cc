@@ -41,6 +41,23 @@ const EnumNames<RuleKind>& kind_names() {
   return kNames;
 }
 
+// yaml-cpp's messages are English; the common ones get a catalogue message.
+Msg yaml_message(const std::string& what) {
+  static const std::pair<const char*, Msg> kKnown[] = {
+      {"illegal map value", Msg::yaml_bad_map_value},
+      {"end of sequence flow not found", Msg::yaml_unclosed_sequence},
+      {"end of map flow not found", Msg::yaml_unclosed_map},
+      {"end of sequence not found", Msg::yaml_bad_indent},
+      {"end of map not found", Msg::yaml_bad_indent},
+      {"end of string not found", Msg::yaml_unclosed_quote},
+      {"unknown token", Msg::yaml_bad_indent},
+      {"illegal tab when looking for indentation", Msg::yaml_tab},
+  };
+  for (const auto& [text, msg] : kKnown)
+    if (what.rfind(text, 0) == 0) return msg;
+  return Msg::yaml_syntax;
+}
+
 }  // namespace
 
 void load_file(const std::string& file, const std::string& text, Loaded& out, Diagnostics& diags) {
@@ -48,11 +65,8 @@ void load_file(const std::string& file, const std::string& text, Loaded& out, Di
   std::vector<YAML::Node> docs;
   try {
     docs = YAML::LoadAll(text);
-  } catch (const YAML::ParserException& e) {
-    diags.error(f.at_mark(e.mark), Msg::yaml_syntax, {e.msg});
-    return;
   } catch (const YAML::Exception& e) {
-    diags.error(f.at_mark(e.mark), Msg::yaml_syntax, {e.msg});
+    diags.error(f.at_mark(e.mark), yaml_message(e.msg), {e.msg});
     return;
   }
   std::size_t budget = kMaxNodes;

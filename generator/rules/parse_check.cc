@@ -26,6 +26,12 @@ void parse_check(MapReader& r, Loaded& out) {
   if (auto s = r.enumeration("severity", true, kSeverities)) c.severity = *s;
   c.message = r.text("message", true);
   remember(out, path + "/message", r, "message");
+  YAML::Node message = r.get("message");
+  for (std::size_t p = c.message.find('{'); message.IsScalar() && p != std::string::npos; p = c.message.find('{', p + 1)) {
+    std::size_t end = c.message.find('}', p);
+    if (end == std::string::npos) break;
+    out.places[path + "/message/" + c.message.substr(p + 1, end - p - 1)] = r.file().inside(message, p, end - p + 1);
+  }
   c.field = r.text("field");
   expect_ref(out, r, "field", RefKind::field, c.field, c.dataset);
   ExprSite site;

@@ -35,6 +35,9 @@ void parse_dataset(MapReader& r, Loaded& out) {
     remember(out, field + "/id", m, "id");
     remember(out, field + "/header", m, "header");
     f.aliases = m.strings("aliases");
+    YAML::Node aliases = m.get("aliases");
+    for (std::size_t k = 0; aliases.IsSequence() && k < aliases.size(); ++k)
+      out.places[field + "/aliases/" + std::to_string(k)] = m.file().at(aliases[k]);
     if (auto t = m.enumeration("type", true, kTypes)) f.type = *t;
     f.values = m.strings("values");
     YAML::Node formats = m.get("formats");

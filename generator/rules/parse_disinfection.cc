@@ -43,7 +43,9 @@ void parse_disinfection(MapReader& r, Loaded& out) {
     a.id = m.text("id", true);
     a.name = m.text("name", true);
     if (auto k = m.enumeration("kind", true, kAgentKinds)) a.kind = *k;
-    a.stock_percent = m.number("stock_percent", false, 0.01, 100).value_or(0);
+    // -1: written but unreadable (reported), so dilutions are not judged.
+    a.stock_percent = m.has("stock_percent") ? m.number("stock_percent", false, 0.01, 100).value_or(-1) : 0;
+    if (!m.has("stock_percent")) m.get("stock_percent");
     a.allowed = concentration(m, "allowed", false);
     remember(out, path + "/agents/" + std::to_string(d.agents.size()) + "/id", m, "id");
     d.agents.push_back(std::move(a));

@@ -38,6 +38,7 @@ void parse_scheme(MapReader& r, Loaded& out) {
   if (auto d = r.enumeration("day0", true, kDay0)) s.day0 = *d;
   for_each_map(r, "phases", "階段", true, [&](MapReader& m) {
     Phase p;
+    p.first_day = p.last_day = 0;  // 0: days missing or unreadable, already reported
     p.id = m.text("id", true);
     p.name = m.text("name", true);
     remember(out, path + "/phases/" + std::to_string(s.phases.size()) + "/days", m, "days");
@@ -80,7 +81,8 @@ void parse_scheme(MapReader& r, Loaded& out) {
   });
   s.forms = r.strings("forms");
   for (const auto& f : s.forms) expect_ref(out, r, "forms", RefKind::form, f);
-  if (r.has("phases") && s.phases.empty()) r.file().error(r.get("phases"), Msg::no_phases);
+  YAML::Node phases = r.get("phases");
+  if (phases.IsSequence() && phases.size() == 0) r.file().error(phases, Msg::no_phases);
   YAML::Node tr = r.get("transition");
   if (tr.IsDefined() && !tr.IsNull()) {
     MapReader m(tr, r.file(), "transition");

@@ -10,7 +10,7 @@ void verify_datasets(const Loaded& in, Diagnostics& diags) {
     const Dataset& d = in.rules.datasets[i];
     const std::string path = path_of(RuleKind::dataset, i);
     std::map<std::string, SourceLocation> ids;
-    std::map<std::string, bool> headers;
+    std::map<std::string, SourceLocation> headers;
     for (std::size_t f = 0; f < d.fields.size(); ++f) {
       const DatasetField& field = d.fields[f];
       const std::string fp = path + "/fields/" + std::to_string(f);
@@ -22,12 +22,14 @@ void verify_datasets(const Loaded& in, Diagnostics& diags) {
           diags.add(Diagnostic{Severity::note, it->second, Msg::first_defined_here, {field.id}, std::nullopt, {}});
         }
       }
-      std::vector<std::string> names = field.aliases;
-      names.insert(names.begin(), field.header);
-      for (const auto& h : names) {
+      for (std::size_t k = 0; k <= field.aliases.size(); ++k) {
+        const std::string& h = k == 0 ? field.header : field.aliases[k - 1];
         if (h.empty()) continue;
-        if (!headers.emplace(h, true).second)
-          diags.error(in.place(fp + "/header", field.origin), Msg::duplicate_header, {h});
+        SourceLocation at = in.place(k == 0 ? fp + "/header" : fp + "/aliases/" + std::to_string(k - 1), field.origin);
+        auto [it, inserted] = headers.emplace(h, at);
+        if (inserted) continue;
+        diags.error(at, Msg::duplicate_header, {h});
+        diags.add(Diagnostic{Severity::note, it->second, Msg::first_defined_here, {h}, std::nullopt, {}});
       }
     }
   }

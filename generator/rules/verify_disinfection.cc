@@ -41,6 +41,7 @@ void verify_use(const Loaded& in, const std::string& path, const Disinfection& t
   for (const auto& a : table.agents)
     if (a.id == agent_id) agent = &a;
   if (agent == nullptr) return;  // reported as an unknown reference
+  if (c.low <= 0 && c.high <= 0 && !c.at_least) return;  // unparsable: reported by the parser
   SourceLocation conc_at = in.place(path + "/concentration", origin);
   if (!unit_suits(agent->kind, c.unit)) {
     diags.error(conc_at, Msg::concentration_unit, {agent->name, unit_name(c.unit)});
@@ -51,7 +52,8 @@ void verify_use(const Loaded& in, const std::string& path, const Disinfection& t
     diags.error(conc_at, Msg::concentration_not_allowed, {to_string(c), agent->name, to_string(*agent->allowed)});
   if (dilution == 0 || agent->kind != AgentKind::chlorine) return;
   SourceLocation dil_at = in.place(path + "/dilution", origin);
-  if (agent->stock_percent <= 0) {
+  if (agent->stock_percent < 0) return;
+  if (agent->stock_percent == 0) {
     diags.error(dil_at, Msg::dilution_needs_stock, {agent->name});
     return;
   }

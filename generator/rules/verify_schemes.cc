@@ -18,7 +18,11 @@ void verify_effective(const Loaded& in, RuleKind kind, std::size_t i, const Head
 
 void verify_days(const Loaded& in, std::size_t index, const Scheme& s, Diagnostics& diags) {
   const std::string path = path_of(RuleKind::scheme, index);
-  if (s.phases.empty()) return;  // reported while parsing
+  // Phases whose days could not be read were reported while parsing; their
+  // neighbours' days cannot be judged against them.
+  for (const auto& ph : s.phases)
+    if (ph.first_day == 0) return;
+  if (s.phases.empty()) return;
   int expected = 1;
   for (std::size_t p = 0; p < s.phases.size(); ++p) {
     const Phase& ph = s.phases[p];
@@ -65,9 +69,13 @@ void verify_versions(const Loaded& in, Diagnostics& diags) {
         const Header& y = schemes[members[b]].header;
         if (lo(y) > hi(x) || lo(x) > hi(y)) continue;
         int32_t from = std::max(lo(x), lo(y));
-        std::string when = from == kMin ? "—" : format_date(Date::from_days(from));
-        diags.error(in.place(path_of(RuleKind::scheme, members[b]) + "/effective", y.origin), Msg::effective_overlap,
-                    {y.id, x.id, when});
+        SourceLocation where = in.place(path_of(RuleKind::scheme, members[b]) + "/effective", y.origin);
+        if (from == kMin && std::min(hi(x), hi(y)) == kMax)
+          diags.error(where, Msg::effective_overlap_always, {y.id, x.id});
+        else if (from == kMin)
+          diags.error(where, Msg::effective_overlap_until, {y.id, x.id, format_date(Date::from_days(std::min(hi(x), hi(y))))});
+        else
+          diags.error(where, Msg::effective_overlap, {y.id, x.id, format_date(Date::from_days(from))});
       }
     }
   }

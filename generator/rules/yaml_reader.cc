@@ -53,13 +53,14 @@ SourceLocation YamlFile::inside(const YAML::Node& node, std::size_t offset, std:
   std::size_t p = static_cast<std::size_t>(mark.pos);
   char first = text_[p];
   bool double_quoted = first == '"';
+  std::size_t block_indent = 0;  // a block scalar's content indentation
   if (first == '"' || first == '\'') {
     ++p;
   } else if (first == '|' || first == '>') {
     std::size_t nl = text_.find('\n', p);
     if (nl == std::string::npos) return at(node);
     p = nl + 1;
-    while (p < text_.size() && text_[p] == ' ') ++p;
+    while (p < text_.size() && text_[p] == ' ') ++p, ++block_indent;
   }
   // Walk the parsed value and the source together: equal bytes advance both;
   // folded white space (a newline plus indentation in the source) and escape
@@ -70,6 +71,10 @@ SourceLocation YamlFile::inside(const YAML::Node& node, std::size_t offset, std:
   while (i < offset && p < text_.size()) {
     if (value[i] == text_[p]) {
       ++i, ++p;
+      // A literal block keeps its newlines; the next line's indentation is
+      // in the source but not in the value.
+      if (text_[p - 1] == '\n')
+        for (std::size_t k = 0; k < block_indent && p < text_.size() && text_[p] == ' '; ++k) ++p;
     } else if (is_space(value[i]) && is_space(text_[p])) {
       while (i < offset && is_space(value[i])) ++i;
       while (p < text_.size() && is_space(text_[p])) ++p;
