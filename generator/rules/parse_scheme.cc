@@ -38,7 +38,7 @@ void parse_scheme(MapReader& r, Loaded& out) {
   if (auto d = r.enumeration("day0", true, kDay0)) s.day0 = *d;
   for_each_map(r, "phases", "階段", true, [&](MapReader& m) {
     Phase p;
-    p.first_day = p.last_day = 0;  // 0: days missing or unreadable, already reported
+    p.first_day = p.last_day = -1;  // -1: days missing or unreadable, already reported
     p.id = m.text("id", true);
     p.name = m.text("name", true);
     remember(out, path + "/phases/" + std::to_string(s.phases.size()) + "/days", m, "days");

@@ -21,7 +21,7 @@ void verify_days(const Loaded& in, std::size_t index, const Scheme& s, Diagnosti
   // Phases whose days could not be read were reported while parsing; their
   // neighbours' days cannot be judged against them.
   for (const auto& ph : s.phases)
-    if (ph.first_day == 0) return;
+    if (ph.first_day < 0) return;
   if (s.phases.empty()) return;
   int expected = 1;
   for (std::size_t p = 0; p < s.phases.size(); ++p) {

@@ -173,14 +173,16 @@ TEST(DisplayWidth, Strings) {
   EXPECT_EQ(display_width("\xFF"), 1);       // U+FFFD is narrow
 }
 
-TEST(EditDistance, Levenshtein) {
+TEST(EditDistance, CountsInsertionsDeletionsSubstitutionsAndSwaps) {
   EXPECT_EQ(edit_distance("", ""), 0u);
   EXPECT_EQ(edit_distance("abc", ""), 3u);
   EXPECT_EQ(edit_distance("", "abc"), 3u);
   EXPECT_EQ(edit_distance("phases", "phases"), 0u);
   EXPECT_EQ(edit_distance("phses", "phases"), 1u);    // insertion
   EXPECT_EQ(edit_distance("fromm", "from"), 1u);      // deletion
-  EXPECT_EQ(edit_distance("form", "from"), 2u);       // transposition is two edits
+  EXPECT_EQ(edit_distance("form", "from"), 1u);       // a swap of neighbours is one edit
+  EXPECT_EQ(edit_distance("prc", "pcr"), 1u);
+  EXPECT_EQ(edit_distance("ca", "abc"), 3u);          // no edits inside a swapped pair
   EXPECT_EQ(edit_distance("kitten", "sitting"), 3u);
   EXPECT_EQ(edit_distance("階段", "階級"), 1u);       // counted in code points, not bytes
   EXPECT_EQ(edit_distance("隔離", "isolation"), 9u);
