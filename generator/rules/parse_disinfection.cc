@@ -30,6 +30,18 @@ int dilution(MapReader& m) {
   return *d;
 }
 
+// The agent, concentration and dilution an entry or spill rule prescribes,
+// with their places kept for the consistency checks.
+void read_dose(MapReader& m, Loaded& out, const std::string& at, const std::string& table, std::string& agent,
+               Concentration& conc, int& dil) {
+  agent = m.text("agent", true);
+  expect_ref(out, m, "agent", RefKind::agent, agent, table);
+  remember(out, at + "/concentration", m, "concentration");
+  remember(out, at + "/dilution", m, "dilution");
+  if (auto c = concentration(m, "concentration", true)) conc = *c;
+  dil = dilution(m);
+}
+
 }  // namespace
 
 void parse_disinfection(MapReader& r, Loaded& out) {
@@ -54,13 +66,8 @@ void parse_disinfection(MapReader& r, Loaded& out) {
     DisinfectionEntry e;
     e.origin = origin_of(m.file(), m.node());
     e.place = m.text("place", true);
-    e.agent = m.text("agent", true);
-    expect_ref(out, m, "agent", RefKind::agent, e.agent, d.header.id);
-    const std::string entry = path + "/entries/" + std::to_string(d.entries.size());
-    remember(out, entry + "/concentration", m, "concentration");
-    remember(out, entry + "/dilution", m, "dilution");
-    if (auto c = concentration(m, "concentration", true)) e.concentration = *c;
-    e.dilution = dilution(m);
+    read_dose(m, out, path + "/entries/" + std::to_string(d.entries.size()), d.header.id, e.agent, e.concentration,
+              e.dilution);
     e.method = m.text("method", true);
     e.contact_time = m.duration("contact_time");
     d.entries.push_back(std::move(e));
@@ -71,13 +78,8 @@ void parse_disinfection(MapReader& r, Loaded& out) {
     s.below_ml = m.number("below_ml", false, 0.001, 1e6).value_or(0);
     s.above_ml = m.number("above_ml", false, 0.001, 1e6).value_or(0);
     if ((s.below_ml > 0) == (s.above_ml > 0)) m.file().error(m.node(), Msg::spill_bounds);
-    s.agent = m.text("agent", true);
-    expect_ref(out, m, "agent", RefKind::agent, s.agent, d.header.id);
-    const std::string spill = path + "/spills/" + std::to_string(d.spills.size());
-    remember(out, spill + "/concentration", m, "concentration");
-    remember(out, spill + "/dilution", m, "dilution");
-    if (auto c = concentration(m, "concentration", true)) s.concentration = *c;
-    s.dilution = dilution(m);
+    read_dose(m, out, path + "/spills/" + std::to_string(d.spills.size()), d.header.id, s.agent, s.concentration,
+              s.dilution);
     d.spills.push_back(std::move(s));
   });
   for_each_map(r, "principles", "原則", false, [&](MapReader& m) {

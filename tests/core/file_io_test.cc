@@ -1,6 +1,7 @@
 // Atomic writes and safe reads: no partial output on any failure, devices
 // written as streams, inputs never overwritten.
 #include "core/file_io.h"
+#include "support/temp_dir.h"
 
 #include <gtest/gtest.h>
 #include <signal.h>
@@ -19,23 +20,8 @@ namespace fangyi {
 namespace {
 
 namespace fs = std::filesystem;
+using fangyi::testing::TempDir;
 
-class TempDir : public ::testing::Test {
- protected:
-  void SetUp() override {
-    char tmpl[] = "/tmp/fangyi-test-XXXXXX";
-    ASSERT_NE(::mkdtemp(tmpl), nullptr);
-    dir_ = tmpl;
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-  std::vector<std::string> entries() const {
-    std::vector<std::string> names;
-    for (const auto& e : fs::directory_iterator(dir_)) names.push_back(e.path().filename().string());
-    std::sort(names.begin(), names.end());
-    return names;
-  }
-  std::string dir_;
-};
 
 using FileIo = TempDir;
 

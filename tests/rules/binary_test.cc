@@ -22,12 +22,14 @@
 
 #include "core/bytes.h"
 #include "core/file_io.h"
+#include "support/temp_dir.h"
 #include "rules/environment.h"
 
 namespace fangyi::rules {
 namespace {
 
 namespace fs = std::filesystem;
+using fangyi::testing::TempDir;
 using Bytes = std::vector<uint8_t>;
 
 Date ymd(int y, int m, int d) { return *Date::from_ymd(y, m, d); }
@@ -661,22 +663,6 @@ TEST_F(Binary, ProgramVerifiedAgainstTheDatasetsInTheFile) {
 
 // ---- files -------------------------------------------------------------------
 
-class TempDir : public ::testing::Test {
- protected:
-  void SetUp() override {
-    char tmpl[] = "/tmp/fangyi-test-XXXXXX";
-    ASSERT_NE(::mkdtemp(tmpl), nullptr);
-    dir_ = tmpl;
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-  std::vector<std::string> entries() const {
-    std::vector<std::string> names;
-    for (const auto& e : fs::directory_iterator(dir_)) names.push_back(e.path().filename().string());
-    std::sort(names.begin(), names.end());
-    return names;
-  }
-  std::string dir_;
-};
 
 using BinaryFile = TempDir;
 
