@@ -23,9 +23,8 @@ void compile_expressions(Loaded& in, Diagnostics& diags) {
     }
     if (!env || target == nullptr || site.source == nullptr) continue;  // a missing dataset is reported elsewhere
     YamlFile file(site.file, *site.source, diags);
-    YAML::Node node = site.node;
-    expr::Locator locate = [&file, node](std::size_t offset, std::size_t length) {
-      return file.inside(node, offset, length);
+    expr::Locator locate = [&file, &site](std::size_t offset, std::size_t length) {
+      return file.inside(site.mark, site.text, offset, length);
     };
     expr::Type expected = expr::make_type(site.slot == ExprSlot::day0 ? expr::TypeKind::date : expr::TypeKind::bool_);
     if (auto program = expr::compile(site.text, *env, expected, locate, diags)) {

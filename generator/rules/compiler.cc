@@ -100,7 +100,12 @@ std::optional<RuleSet> compile_rules(const CompileOptions& options, SourceMap& s
   if (file_count == 0 && !diags.has_errors()) diags.error(SourceLocation{}, Msg::rules_no_input);
 
   std::optional<std::vector<std::string>> seeds;
-  if (!options.seeds_dir.empty()) seeds = seed_names(options.seeds_dir);
+  if (!options.seeds_dir.empty()) {
+    if (fs::is_directory(options.seeds_dir))
+      seeds = seed_names(options.seeds_dir);
+    else
+      diags.error(SourceLocation{options.seeds_dir, 0, 0, 1}, Msg::rules_not_found, {options.seeds_dir});
+  }
   verify_ids(loaded, diags);
   verify_references(loaded, seeds, diags);
   verify_schemes(loaded, diags);

@@ -24,7 +24,7 @@ struct ExprSite {
   std::size_t branch = 0;  // cohort branch
   ExprSlot slot = ExprSlot::when;
   std::string text;
-  YAML::Node node;
+  YAML::Mark mark;  // where the scalar starts; the tree itself is not kept
   std::string file;
   const std::string* source = nullptr;  // owned by the SourceMap
 };

@@ -64,7 +64,7 @@ void expect_expr(MapReader& r, std::string_view key, bool required, ExprSite sit
     return;
   }
   site.text = n.Scalar();
-  site.node = n;
+  site.mark = n.Mark();
   site.file = r.file().name();
   site.source = &r.file().text();
   out.exprs.push_back(std::move(site));

@@ -47,9 +47,12 @@ SourceLocation YamlFile::at(const YAML::Node& node) const {
 }
 
 SourceLocation YamlFile::inside(const YAML::Node& node, std::size_t offset, std::size_t length) const {
-  const std::string value = node.IsScalar() ? node.Scalar() : "";
-  YAML::Mark mark = node.Mark();
-  if (mark.pos < 0 || static_cast<std::size_t>(mark.pos) >= text_.size()) return at(node);
+  return inside(node.Mark(), node.IsScalar() ? node.Scalar() : "", offset, length);
+}
+
+SourceLocation YamlFile::inside(const YAML::Mark& mark, const std::string& value, std::size_t offset,
+                                std::size_t length) const {
+  if (mark.pos < 0 || static_cast<std::size_t>(mark.pos) >= text_.size()) return at_mark(mark);
   std::size_t p = static_cast<std::size_t>(mark.pos);
   char first = text_[p];
   bool double_quoted = first == '"';
@@ -58,7 +61,7 @@ SourceLocation YamlFile::inside(const YAML::Node& node, std::size_t offset, std:
     ++p;
   } else if (first == '|' || first == '>') {
     std::size_t nl = text_.find('\n', p);
-    if (nl == std::string::npos) return at(node);
+    if (nl == std::string::npos) return at_mark(mark);
     p = nl + 1;
     while (p < text_.size() && text_[p] == ' ') ++p, ++block_indent;
   }
@@ -111,21 +114,20 @@ MapReader::MapReader(const YAML::Node& node, YamlFile& file, std::string_view wh
   for (auto it = node.begin(); it != node.end(); ++it) {
     std::string k = scalar_text(it->first);
     if (!seen.insert(k).second) file_.error(it->first, Msg::duplicate_key, {k});
+    entries_.emplace_back(std::move(k), it->second);
   }
 }
 
 bool MapReader::has(std::string_view key) const {
-  if (!ok_) return false;
-  for (auto it = node_.begin(); it != node_.end(); ++it)
-    if (scalar_text(it->first) == key) return !it->second.IsNull();
+  for (const auto& [k, v] : entries_)
+    if (k == key) return !v.IsNull();
   return false;
 }
 
 YAML::Node MapReader::get(std::string_view key) {
   asked_.emplace_back(key);
-  if (!ok_) return YAML::Node(YAML::NodeType::Undefined);
-  for (auto it = node_.begin(); it != node_.end(); ++it)
-    if (scalar_text(it->first) == key) return it->second;
+  for (const auto& [k, v] : entries_)
+    if (k == key) return v;
   return YAML::Node(YAML::NodeType::Undefined);
 }
 

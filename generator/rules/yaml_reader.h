@@ -35,6 +35,10 @@ class YamlFile {
   // scalar `node`, for errors inside expressions. Works for plain, quoted and
   // block scalars by walking the source alongside the parsed text.
   SourceLocation inside(const YAML::Node& node, std::size_t offset, std::size_t length) const;
+  // The same for a scalar known by its start and parsed value, so callers can
+  // let the YAML tree go.
+  SourceLocation inside(const YAML::Mark& mark, const std::string& value, std::size_t offset,
+                        std::size_t length) const;
 
   Diagnostic& error(const YAML::Node& node, Msg m, std::vector<std::string> args = {});
 
@@ -101,6 +105,7 @@ class MapReader {
   YAML::Node node_;
   YamlFile& file_;
   bool ok_ = false;
+  std::vector<std::pair<std::string, YAML::Node>> entries_;  // the mapping's keys, read once
   std::vector<std::string> asked_;
 };
 

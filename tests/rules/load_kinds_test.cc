@@ -2,6 +2,9 @@
 // check and form, each with a clean example and a broken one.
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
+
 #include "support/compile_text.h"
 
 namespace fangyi::rules {
@@ -230,6 +233,51 @@ source: {seed: 003_032cba768cde8a55.txt, section: 附件3}
   ASSERT_EQ(f->columns.size(), 3u);
   EXPECT_DOUBLE_EQ(f->columns[0].width, 20);
   EXPECT_EQ(f->header_fields[1].field, "name");
+}
+
+}  // namespace
+}  // namespace fangyi::rules
+
+namespace fangyi::rules {
+namespace {
+
+// Citations checked against the seed folder: an unknown seed is named, with
+// the nearest real one; a folder that does not exist is itself an error.
+fangyi::testing::Compiled compile_with_seeds(const std::string& yaml, const std::string& seeds) {
+  namespace fs = std::filesystem;
+  fs::path file = fs::temp_directory_path() / ("fangyi-seeds-" + std::to_string(::getpid()) + ".yaml");
+  std::ofstream(file) << yaml;
+  fangyi::testing::Compiled c;
+  CompileOptions options{{file.string()}, seeds};
+  c.rules = compile_rules(options, c.sources, c.diags);
+  fs::remove(file);
+  return c;
+}
+
+const char* kDeadlineCiting = "kind: deadline\nid: d\nname: 期限\nby: \"14:00\"\nsource: {seed: SEED, section: 貳}\n";
+
+std::string citing(const std::string& seed) {
+  std::string y = kDeadlineCiting;
+  y.replace(y.find("SEED"), 4, seed);
+  return y;
+}
+
+TEST(Citations, NameARealSeedFile) {
+  std::string seeds = fangyi::testing::seeds_dir();
+  ASSERT_FALSE(seeds.empty()) << "shared/seeds must stand beside the repository";
+  EXPECT_TRUE(compile_with_seeds(citing("000_043a6e000bfea7f7.txt"), seeds).rules);
+  EXPECT_TRUE(compile_with_seeds(citing("'000'"), seeds).rules);
+  auto c = compile_with_seeds(citing("000_043a6e000bfea7f8.txt"), seeds);
+  ASSERT_FALSE(c.rules);
+  EXPECT_NE(c.rendered(Lang::en).find("error: no seed document '000_043a6e000bfea7f8.txt'"), std::string::npos)
+      << c.rendered(Lang::en);
+  EXPECT_NE(c.rendered(Lang::en).find("did you mean '000_043a6e000bfea7f7.txt'?"), std::string::npos);
+}
+
+TEST(Citations, MissingSeedFolderIsAnError) {
+  auto c = compile_with_seeds(citing("'000'"), "/no/such/seeds");
+  ASSERT_FALSE(c.rules);
+  EXPECT_EQ(c.rendered(Lang::en), "/no/such/seeds: error: '/no/such/seeds' does not exist\n");
 }
 
 }  // namespace
