@@ -21,6 +21,21 @@ std::string num(double v) {
   return buf;
 }
 
+// "2 小時 30 分鐘" / "2 h 30 min".
+std::string duration_words(Duration d, Lang lang) {
+  int64_t s = d.seconds;
+  std::string out;
+  auto part = [&](int64_t n, Msg unit) {
+    if (n > 0) out += (out.empty() ? "" : " ") + t(unit, lang, {std::to_string(n)});
+  };
+  // Whole days from two days up ("30 天"); below that, hours as policy
+  // writes them ("24 小時內").
+  if (s >= 2 * 86400 && s % 86400 == 0) return t(Msg::u_days, lang, {std::to_string(s / 86400)});
+  part(s / 3600, Msg::u_hours);
+  part(s % 3600 / 60, Msg::u_minutes);
+  return out.empty() ? t(Msg::u_minutes, lang, {"0"}) : out;
+}
+
 class Builder {
  public:
   Builder(RuleKind kind, const Header& h, Lang lang) : lang_(lang) {
@@ -117,7 +132,7 @@ Description describe_disinfection(const Disinfection& d, Lang lang) {
   for (const auto& e : d.entries) {
     std::string v = agent_name(e.agent) + " " + to_string(e.concentration);
     if (e.dilution > 0) v += t(Msg::f_dilution, lang, {std::to_string(e.dilution)});
-    if (e.contact_time) v += "；" + t(Msg::f_contact_time, lang, {format_duration(*e.contact_time)});
+    if (e.contact_time) v += "；" + t(Msg::f_contact_time, lang, {duration_words(*e.contact_time, lang)});
     v += "；" + e.method;
     b.add(Msg::f_entry, {e.place + (e.agent.empty() ? "" : " / " + e.agent)}, v);
   }
@@ -140,7 +155,7 @@ Description describe_deadline(const Deadline& d, Lang lang) {
       b.add(Msg::f_deadline, {}, t(Msg::f_deadline_window, lang, {format_time(d.from), format_time(d.to)}));
       break;
     case DeadlineKind::within:
-      b.add(Msg::f_deadline, {}, t(Msg::f_deadline_within, lang, {format_duration(d.within)}));
+      b.add(Msg::f_deadline, {}, t(Msg::f_deadline_within, lang, {duration_words(d.within, lang)}));
       break;
   }
   b.add(Msg::f_applies_to, {}, d.applies_to);
