@@ -7,6 +7,7 @@ cd "$(dirname "$0")/.."
 packages=(
   build-essential cmake ninja-build pkg-config
   libyaml-cpp-dev libicu-dev libfmt-dev libcli11-dev zlib1g-dev
+  libzip-dev libpugixml-dev libxlsxwriter-dev
   libgtest-dev libgmock-dev
 )
 missing=()

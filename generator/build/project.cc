@@ -3,6 +3,8 @@
 
 #include <filesystem>
 
+#include "check/engine.h"
+#include "check/report.h"
 #include "core/file_io.h"
 #include "rules/binary.h"
 #include "rules/compiler.h"
@@ -40,7 +42,20 @@ bool build_project(const BuildOptions& options, SourceMap& sources, Diagnostics&
     return false;
   }
   result.written.push_back(explain_path);
-  return true;
+
+  fs::path exports = dir / "examples" / "exports";
+  if (!fs::is_directory(exports)) return true;
+  check::CheckOptions co2;
+  co2.lang = options.lang;
+  co2.today = options.today;
+  std::vector<std::string> files = check::expand_inputs({exports.string()}, diags);
+  check::Report report = check::run_checks(*rules, files, co2, diags);
+  std::string report_path = (out / "report.html").string();
+  if (!check::write_report(report, check::ReportFormat::html, check::ReportOptions{options.lang, false}, report_path,
+                           diags))
+    return false;
+  result.written.push_back(report_path);
+  return !diags.has_errors();
 }
 
 }  // namespace fangyi::build

@@ -1,11 +1,14 @@
 // `fangyi build [DIR]`: the main job. Runs every stage that exists over a
-// project folder — compile DIR/rules and DIR/forms into DIR/out/rules.fyb and
-// write DIR/out/explain.txt — writing each output atomically.
+// project folder — compile DIR/rules and DIR/forms into DIR/out/rules.fyb,
+// write DIR/out/explain.txt, check the exports in DIR/examples/exports into
+// DIR/out/report.html — writing each output atomically.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "core/date.h"
 #include "core/diagnostic.h"
 #include "core/lang.h"
 
@@ -15,6 +18,7 @@ struct BuildOptions {
   std::string dir = ".";
   std::string seeds_dir;  // empty: DIR/../shared/seeds when it exists
   Lang lang = Lang::zh_TW;
+  std::optional<Date> today;  // for checks; the system date when unset
 };
 
 struct BuildResult {

@@ -4,9 +4,12 @@
 
 #include <CLI/CLI.hpp>
 #include <cstring>
+#include <unistd.h>
 #include <iostream>
 
 #include "build/project.h"
+#include "check/engine.h"
+#include "check/report.h"
 #include "core/file_io.h"
 #include "core/lang.h"
 #include "rules/binary.h"
@@ -50,7 +53,9 @@ std::optional<DateStyle> date_style(const std::string& s) {
 }
 
 struct Args {
-  std::vector<std::string> inputs;
+  std::vector<std::string> inputs, exports;
+  std::string report_format = "terminal", report_out = "-", encoding = "auto", sheet, today;
+  bool show_personal = false;
   std::string output, seeds, rules_file, id, old_file, new_file, scheme, day0, format = "table", style = "iso",
       dir = ".";
 };
@@ -124,10 +129,68 @@ int run_schedule(const Args& a, Lang lang) {
   return kOk;
 }
 
+std::optional<check::ReportFormat> report_format(const std::string& s) {
+  if (s == "terminal") return check::ReportFormat::terminal;
+  if (s == "jsonl") return check::ReportFormat::jsonl;
+  if (s == "csv") return check::ReportFormat::csv;
+  if (s == "xlsx") return check::ReportFormat::xlsx;
+  if (s == "html") return check::ReportFormat::html;
+  return std::nullopt;
+}
+
+// A one-line progress indicator on a terminal, redrawn in place.
+void show_progress(uint64_t done, uint64_t total, Lang lang) {
+  if (total == 0) return;
+  std::cerr << "\r" << format_message(Msg::cli_progress, lang, {std::to_string(done * 100 / total)}) << std::flush;
+}
+
+int run_check(const Args& a, Lang lang) {
+  auto rules = load(a.rules_file, lang);
+  if (!rules) return kInputError;
+  Diagnostics diags;
+  check::CheckOptions options;
+  options.input.encoding = a.encoding;
+  options.input.sheet = a.sheet;
+  options.show_personal = a.show_personal;
+  options.lang = lang;
+  if (!a.today.empty()) {
+    options.today = parse_date(a.today);
+    if (!options.today) {
+      diags.error(SourceLocation{}, Msg::date_invalid, {a.today}).hint = Msg::date_formats_hint;
+      return report(diags, SourceMap{}, lang);
+    }
+  }
+  bool tty = ::isatty(STDERR_FILENO) != 0;
+  if (tty) options.progress = [lang](uint64_t done, uint64_t total) { show_progress(done, total, lang); };
+  std::vector<std::string> files = check::expand_inputs(a.exports, diags);
+  check::Report result = check::run_checks(*rules, files, options, diags);
+  if (tty && options.progress) std::cerr << "\r\033[K";
+  check::ReportOptions ro{lang, a.report_out == "-" && ::isatty(STDOUT_FILENO) != 0 && std::getenv("NO_COLOR") == nullptr};
+  bool written = check::write_report(result, *report_format(a.report_format), ro, a.report_out, diags);
+  report(diags, SourceMap{}, lang);
+  std::cerr << format_message(Msg::cli_check_summary, lang,
+                              {std::to_string(result.inputs.size()), std::to_string(result.findings.size()),
+                               std::to_string(result.count(rules::CheckSeverity::serious)),
+                               std::to_string(result.count(rules::CheckSeverity::error) -
+                                              result.count(rules::CheckSeverity::serious)),
+                               std::to_string(result.count(rules::CheckSeverity::warning) -
+                                              result.count(rules::CheckSeverity::error))})
+            << "\n";
+  if (!written || diags.has_errors()) return kInputError;
+  return result.count(rules::CheckSeverity::error) > 0 ? kFindings : kOk;
+}
+
 int run_build(const Args& a, Lang lang) {
   SourceMap sources;
   Diagnostics diags;
-  build::BuildOptions options{a.dir, a.seeds, lang};
+  build::BuildOptions options{a.dir, a.seeds, lang, std::nullopt};
+  if (!a.today.empty()) {
+    options.today = parse_date(a.today);
+    if (!options.today) {
+      diags.error(SourceLocation{}, Msg::date_invalid, {a.today}).hint = Msg::date_formats_hint;
+      return report(diags, sources, lang);
+    }
+  }
   build::BuildResult result;
   bool ok = build::build_project(options, sources, diags, result);
   report(diags, sources, lang);
@@ -168,9 +231,22 @@ int run(int argc, char** argv) {
   schedule->add_option("--date-style", a.style, text(Msg::cli_date_style))
       ->check(CLI::IsMember({"iso", "gregorian", "roc", "roc_words"}));
 
+  CLI::App* check = app.add_subcommand("check", text(Msg::cli_check));
+  check->add_option("--rules", a.rules_file, text(Msg::cli_rules_file))->required();
+  check->add_option("files", a.exports, text(Msg::cli_check_files))->required();
+  check->add_option("--format", a.report_format, text(Msg::cli_check_format))
+      ->check(CLI::IsMember({"terminal", "jsonl", "csv", "xlsx", "html"}));
+  check->add_option("-o,--output", a.report_out, text(Msg::cli_check_output));
+  check->add_option("--encoding", a.encoding, text(Msg::cli_encoding))
+      ->check(CLI::IsMember({"auto", "utf-8", "utf8", "big5", "cp950"}));
+  check->add_option("--sheet", a.sheet, text(Msg::cli_sheet));
+  check->add_flag("--show-personal-data", a.show_personal, text(Msg::cli_show_personal));
+  check->add_option("--today", a.today, text(Msg::cli_today));
+
   CLI::App* build = app.add_subcommand("build", text(Msg::cli_build));
   build->add_option("dir", a.dir, text(Msg::cli_build_dir));
   build->add_option("--seeds", a.seeds, text(Msg::cli_seeds));
+  build->add_option("--today", a.today, text(Msg::cli_today));
 
   try {
     app.parse(argc, argv);
@@ -194,6 +270,7 @@ int run(int argc, char** argv) {
   if (explain->parsed()) return run_explain(a, lang);
   if (diff->parsed()) return run_diff(a, lang);
   if (schedule->parsed()) return run_schedule(a, lang);
+  if (check->parsed()) return run_check(a, lang);
   if (build->parsed()) return run_build(a, lang);
   return kInputError;
 }

@@ -23,6 +23,7 @@ void verify_checks(const Loaded& in, Diagnostics& diags) {
       if (end == std::string::npos) break;
       std::string name = c.message.substr(p + 1, end - p - 1);
       if (name == "value" || d->field(name) != nullptr) continue;
+      if (c.scope == Scope::organisation && name == "organisation") continue;
       suggest(diags.error(in.place(path + "/message/" + name, c.header.origin), Msg::message_placeholder, {name, d->header.id}),
               nearest(name, names));
     }

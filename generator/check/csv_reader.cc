@@ -1,0 +1,361 @@
+// CsvReader: an RFC 4180 row parser over one growing block of UTF-8. A parse
+// attempt either completes a row or finds the block ends inside it; then the
+// row moves to the front, more is read behind it, and the attempt starts
+// over from the row's first byte (its issues are dropped and made again), so
+// no parser state has to survive between blocks except the line number and
+// a pending CR.
+#include "check/csv_reader.h"
+
+#include <algorithm>
+#include <cstring>
+
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
+namespace fangyi::check {
+namespace {
+
+constexpr std::size_t kPreviewBytes = 40;  // of text quoted in an issue
+constexpr std::size_t kPadding = 64;       // LF bytes after the data, so scans need no bounds check
+
+// Finds the first delimiter, quote, CR or LF at or after p; the padding
+// guarantees one. It marks the special bytes of 64 at a time in a bit mask
+// (SSE2, on every x86-64, compares 16 bytes at once) and answers the next
+// calls from that mask while they fall inside those 64 bytes: finding where
+// a field ends then does not wait for a load that depends on where the field
+// before it ended.
+class Scanner {
+ public:
+  explicit Scanner(char delimiter) : delimiter_(delimiter) {}
+
+  const char* operator()(const char* p) {
+    // As integers: comparing with a window of another block is no UB.
+    uintptr_t offset = reinterpret_cast<uintptr_t>(p) - reinterpret_cast<uintptr_t>(base_);
+    if (offset < 64) {
+      if (uint64_t rest = mask_ & (~uint64_t{0} << offset)) return base_ + __builtin_ctzll(rest);
+    }
+    for (base_ = p;; base_ += 64) {
+      mask_ = mark(base_);
+      if (mask_ != 0) return base_ + __builtin_ctzll(mask_);
+    }
+  }
+
+ private:
+  uint64_t mark(const char* p) const {
+    uint64_t mask = 0;
+#ifdef __SSE2__
+    const __m128i delimiter = _mm_set1_epi8(delimiter_), quote = _mm_set1_epi8('"'), cr = _mm_set1_epi8('\r'),
+                  lf = _mm_set1_epi8('\n');
+    for (int i = 0; i < 4; ++i) {
+      __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * i));
+      __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, delimiter), _mm_cmpeq_epi8(v, quote)),
+                                 _mm_or_si128(_mm_cmpeq_epi8(v, cr), _mm_cmpeq_epi8(v, lf)));
+      mask |= static_cast<uint64_t>(static_cast<uint32_t>(_mm_movemask_epi8(hit))) << (16 * i);
+    }
+#else
+    for (int i = 0; i < 64; ++i) {
+      char c = p[i];
+      mask |= static_cast<uint64_t>(c == delimiter_ || c == '"' || c == '\r' || c == '\n') << i;
+    }
+#endif
+    return mask;
+  }
+
+  char delimiter_;
+  const char* base_ = nullptr;  // the 64 bytes `mask_` describes
+  uint64_t mask_ = 0;
+};
+
+// Line breaks in [b, e): LF, CRLF and lone CR each count one.
+uint64_t count_breaks(const char* b, const char* e) {
+  uint64_t n = 0;
+  for (const char* p = b; p < e; ++p) {
+    n += static_cast<uint64_t>(*p == '\n');
+    n += static_cast<uint64_t>(*p == '\r' && (p + 1 == e || p[1] != '\n'));
+  }
+  return n;
+}
+
+// At most `max` bytes of `s`, not cutting a UTF-8 character.
+std::string_view utf8_prefix(std::string_view s, std::size_t max) {
+  if (s.size() <= max) return s;
+  while (max > 0 && (static_cast<unsigned char>(s[max]) & 0xC0) == 0x80) --max;
+  return s.substr(0, max);
+}
+
+std::string preview(std::string_view s) {
+  std::string_view head = utf8_prefix(s, kPreviewBytes);
+  return head.size() < s.size() ? std::string(head) + "…" : std::string(head);
+}
+
+}  // namespace
+
+CsvReader::CsvReader(std::unique_ptr<Utf8Source> source, const CsvOptions& options)
+    : source_(std::move(source)), options_(options) {
+  options_.block_size = std::max<std::size_t>(options_.block_size, 4);  // Utf8Source::read needs 4
+}
+
+std::unique_ptr<TableReader> open_csv(const std::string& path, const CsvOptions& options, Diagnostics& diags) {
+  std::unique_ptr<Utf8Source> source = Utf8Source::open(path, options.encoding, diags, options.block_size);
+  if (!source) return nullptr;
+  return std::make_unique<CsvReader>(std::move(source), options);
+}
+
+bool CsvReader::header(std::vector<std::string>& names) {
+  names.clear();
+  if (header_done_) return false;
+  uint64_t line = 0;
+  bool ok = read_row(header_cells_, line, options_.max_columns);
+  header_done_ = true;
+  if (!ok) {
+    if (!error_) stop(0, Msg::csv_empty, {});
+    return false;
+  }
+  if (row_cells_ > options_.max_columns) {
+    stop(line, Msg::csv_too_many_columns, {std::to_string(options_.max_columns)});
+    return false;
+  }
+  width_ = header_cells_.size();
+  names.assign(header_cells_.begin(), header_cells_.end());
+  return true;
+}
+
+bool CsvReader::next(std::vector<std::string_view>& cells, uint64_t& line) {
+  if (!header_done_) {
+    std::vector<std::string> ignored;
+    header(ignored);
+  }
+  return width_ > 0 && read_row(cells, line, width_);
+}
+
+bool CsvReader::read_row(std::vector<std::string_view>& cells, uint64_t& line, std::size_t width) {
+  if (error_) return false;
+  issue_mark_ = issues_.size();
+  for (;;) {
+    issues_.resize(issue_mark_);
+    cells.clear();
+    Step step = parse_row(cells, width);
+    if (step == Step::row) break;
+    if (step == Step::end) return false;
+    if (step == Step::more && !fill() && error_) return false;
+  }
+  literal_quotes_.clear();
+  line = row_line_;
+  return true;
+}
+
+bool CsvReader::fill() {
+  std::vector<InvalidBytes>& bad = source_->invalid();
+  bad.erase(bad.begin(), bad.begin() + static_cast<std::ptrdiff_t>(invalid_pos_));
+  invalid_pos_ = 0;
+  std::size_t pending = end_ - begin_;
+  if (pending > options_.max_row_bytes) {
+    stop(line_, Msg::csv_row_too_large, {std::to_string(line_), std::to_string(options_.max_row_bytes)});
+    return false;
+  }
+  // Read at least as much as the unfinished row holds: a long row doubles
+  // the buffer, instead of being parsed again for every block.
+  std::size_t want = std::max(options_.block_size, pending);
+  if (capacity_ < pending + want) {
+    std::size_t capacity = pending + want;
+    auto grown = std::make_unique_for_overwrite<char[]>(capacity + kPadding);
+    std::memcpy(grown.get(), buf_.get() + begin_, pending);
+    buf_ = std::move(grown);
+    scratch_ = std::make_unique_for_overwrite<char[]>(capacity);
+    capacity_ = capacity;
+  } else if (begin_ > 0) {
+    std::memmove(buf_.get(), buf_.get() + begin_, pending);
+  }
+  buf_offset_ += begin_;
+  begin_ = 0;
+  end_ = pending;
+  std::size_t got = source_->read(buf_.get() + end_, capacity_ - end_);
+  end_ += got;
+  std::memset(buf_.get() + end_, '\n', kPadding);  // every scan for a special byte stops at end_
+  if (got == 0) {
+    eof_ = true;
+    if (source_->error()) error_ = source_->error();
+  }
+  return got > 0;
+}
+
+CsvReader::Step CsvReader::parse_row(std::vector<std::string_view>& cells, std::size_t width) {
+  if (buf_ == nullptr) return eof_ ? Step::end : Step::more;
+  // Members the loop reads are copied to locals: stores into `cells` and the
+  // scratch area could alias them and force a reload per field.
+  const char* const buf = buf_.get();
+  const char* const end = buf + end_;
+  const bool eof = eof_;
+  const char delim = options_.delimiter;
+  const std::size_t max_field = options_.max_field_bytes;
+  Scanner scan(delim);
+  const char* p = buf + begin_;
+
+  // Empty lines, and the LF of a CRLF whose CR ended the previous row.
+  for (;; ++p) {
+    if (p == end) {
+      begin_ = end_;
+      return eof ? Step::end : Step::more;
+    }
+    if (skip_lf_) {
+      skip_lf_ = false;
+      if (*p == '\n') continue;
+    }
+    if (*p == '\n') {
+      ++line_;
+    } else if (*p == '\r') {
+      ++line_;
+      skip_lf_ = true;
+    } else {
+      break;
+    }
+  }
+  const char* const row = p;
+  begin_ = static_cast<std::size_t>(row - buf);
+  row_line_ = line_;
+  scratch_used_ = 0;
+  uint64_t breaks = 0;  // inside quoted fields
+  std::size_t count = 0;
+  const bool track = invalid_pos_ < source_->invalid().size();
+  if (track) field_starts_.clear();
+
+  for (;;) {
+    if (track) field_starts_.push_back(static_cast<uint32_t>(p - row));
+    const int column = static_cast<int>(count + 1);
+    const bool literal = *p == '"' && !literal_quotes_.empty() &&
+                         std::find(literal_quotes_.begin(), literal_quotes_.end(),
+                                   buf_offset_ + static_cast<uint64_t>(p - buf)) != literal_quotes_.end();
+    std::string_view cell;
+    if (*p == '"' && !literal) {
+      Step step = quoted_field(p, cell, breaks, column);
+      if (step != Step::row) return step;
+    } else {
+      const char* const start = p;
+      bool reported = false;
+      if (literal) {
+        issue(column, Msg::csv_unterminated_quote, {std::to_string(column)});
+        reported = true;
+        ++p;
+      }
+      for (;;) {
+        p = scan(p);
+        if (*p != '"') break;  // the padding holds no quote, so p < end here
+        if (!reported) issue(column, Msg::csv_quote_in_field, {std::to_string(column)});
+        reported = true;
+        ++p;
+      }
+      if (p == end && !eof) return Step::more;
+      cell = std::string_view(start, static_cast<std::size_t>(p - start));
+    }
+    ++count;
+    if (cells.size() < width) cells.push_back(cell.size() > max_field ? cut_long_field(cell, column) : cell);
+    if (p == end) break;  // the input ends without a line break
+    char c = *p++;
+    if (c == delim) continue;
+    if (c == '\r') skip_lf_ = true;
+    break;
+  }
+
+  if (static_cast<std::size_t>(p - row) > options_.max_row_bytes) {
+    stop(row_line_, Msg::csv_row_too_large, {std::to_string(row_line_), std::to_string(options_.max_row_bytes)});
+    return Step::end;
+  }
+  begin_ = static_cast<std::size_t>(p - buf);
+  line_ = row_line_ + breaks + 1;
+  row_cells_ = count;
+  if (track) report_invalid_bytes(row, p);
+  if (header_done_ && count != width) {
+    issue(0, count < width ? Msg::csv_row_too_short : Msg::csv_row_too_long,
+          {std::to_string(count), std::to_string(width)});
+    cells.resize(width);
+  }
+  return Step::row;
+}
+
+CsvReader::Step CsvReader::quoted_field(const char*& p, std::string_view& cell, uint64_t& breaks, int column) {
+  const char* const buf = buf_.get();
+  const char* const end = buf + end_;
+  const char* const quote = p;
+  const char* q = p + 1;
+  char* copy = nullptr;  // into scratch_, once a doubled quote forces a copy
+  std::size_t copied = 0;
+  for (;;) {
+    const char* close = static_cast<const char*>(std::memchr(q, '"', static_cast<std::size_t>(end - q)));
+    if (close == nullptr) {
+      if (!eof_) return Step::more;
+      literal_quotes_.push_back(buf_offset_ + static_cast<uint64_t>(quote - buf));
+      return Step::again;
+    }
+    if (close + 1 == end && !eof_) return Step::more;  // a doubled quote or the closing one?
+    const bool doubled = close + 1 < end && close[1] == '"';
+    const std::size_t piece = static_cast<std::size_t>(close - q) + (doubled ? 1 : 0);
+    if (doubled && copy == nullptr) copy = scratch_.get() + scratch_used_;
+    if (copy != nullptr) {
+      std::memcpy(copy + copied, q, piece);
+      copied += piece;
+    }
+    if (doubled) {
+      q = close + 2;
+      continue;
+    }
+    if (copy != nullptr) {
+      cell = std::string_view(copy, copied);
+      scratch_used_ += copied;
+    } else {
+      cell = std::string_view(quote + 1, piece);
+    }
+    breaks += count_breaks(quote + 1, close);
+    p = close + 1;
+    break;
+  }
+  const char delim = options_.delimiter;
+  if (*p == delim || *p == '\n' || *p == '\r') return Step::row;
+
+  // Text after the closing quote, up to the delimiter or line end; quotes in
+  // it are characters.
+  Scanner scan(delim);
+  const char* text = p;
+  for (p = scan(p); *p == '"'; p = scan(p + 1)) {
+  }
+  if (p == end && !eof_) return Step::more;
+  std::string_view extra(text, static_cast<std::size_t>(p - text));
+  issue(column, Msg::csv_text_after_quote, {std::to_string(column), preview(extra)});
+  char* joined = copy != nullptr ? copy : scratch_.get() + scratch_used_;
+  if (copy == nullptr) std::memcpy(joined, cell.data(), cell.size());
+  std::memcpy(joined + cell.size(), extra.data(), extra.size());
+  cell = std::string_view(joined, cell.size() + extra.size());
+  scratch_used_ = static_cast<std::size_t>(joined - scratch_.get()) + cell.size();
+  return Step::row;
+}
+
+std::string_view CsvReader::cut_long_field(std::string_view cell, int column) {
+  issue(column, Msg::csv_field_too_long,
+        {std::to_string(column), std::to_string(cell.size()), std::to_string(options_.max_field_bytes)});
+  return utf8_prefix(cell, options_.max_field_bytes);
+}
+
+void CsvReader::report_invalid_bytes(const char* row_begin, const char* row_end) {
+  const std::vector<InvalidBytes>& bad = source_->invalid();
+  const uint64_t row_offset = buf_offset_ + static_cast<uint64_t>(row_begin - buf_.get());
+  const uint64_t row_end_offset = buf_offset_ + static_cast<uint64_t>(row_end - buf_.get());
+  std::size_t first = invalid_pos_, last = invalid_pos_;
+  while (last < bad.size() && bad[last].offset < row_end_offset) ++last;
+  if (last == first) return;
+  invalid_pos_ = last;
+  uint64_t at = bad[first].offset > row_offset ? bad[first].offset - row_offset : 0;
+  auto column = std::upper_bound(field_starts_.begin(), field_starts_.end(), at) - field_starts_.begin();
+  issue(static_cast<int>(column), source_->is_big5() ? Msg::enc_invalid_big5 : Msg::enc_invalid_utf8,
+        {std::to_string(column), bad[first].hex(), std::to_string(last - first)});
+}
+
+void CsvReader::issue(int column, Msg message, std::vector<std::string> args) {
+  issues_.push_back(ReadIssue{row_line_, column, message, std::move(args)});
+}
+
+void CsvReader::stop(uint64_t line, Msg message, std::vector<std::string> args) {
+  error_ = Diagnostic{Severity::error, SourceLocation{source_->display_name(), static_cast<int>(line), 0, 1},
+                      message, std::move(args), std::nullopt, {}};
+}
+
+}  // namespace fangyi::check

@@ -1,0 +1,78 @@
+// Header matching: score each dataset by the columns it recognises.
+#include "check/dataset_match.h"
+
+#include <algorithm>
+
+#include "core/text.h"
+
+namespace fangyi::check {
+
+std::string normalize_header(std::string_view header) {
+  std::string s(header);
+  if (s.rfind("\xEF\xBB\xBF", 0) == 0) s.erase(0, 3);
+  // Full-width spaces (U+3000) are common in Taiwanese spreadsheets.
+  for (std::size_t p; (p = s.find("\xE3\x80\x80")) != std::string::npos;) s.replace(p, 3, " ");
+  return trim(s);
+}
+
+namespace {
+
+struct Candidate {
+  const rules::Dataset* dataset;
+  std::vector<int> columns;
+  int matched = 0;
+  std::vector<std::string> missing_required;
+};
+
+Candidate score(const rules::Dataset& d, const std::vector<std::string>& headers) {
+  Candidate c{&d, std::vector<int>(d.fields.size(), -1), 0, {}};
+  for (std::size_t f = 0; f < d.fields.size(); ++f) {
+    const auto& field = d.fields[f];
+    for (std::size_t col = 0; col < headers.size() && c.columns[f] < 0; ++col) {
+      if (headers[col] == field.header ||
+          std::find(field.aliases.begin(), field.aliases.end(), headers[col]) != field.aliases.end())
+        c.columns[f] = static_cast<int>(col);
+    }
+    if (c.columns[f] >= 0) ++c.matched;
+    else if (field.required) c.missing_required.push_back(field.header);
+  }
+  return c;
+}
+
+}  // namespace
+
+std::optional<DatasetMatch> match_dataset(const rules::RuleSet& rules, const std::vector<std::string>& raw_headers,
+                                          const std::string& file, Diagnostics& diags) {
+  std::vector<std::string> headers;
+  for (const auto& h : raw_headers) headers.push_back(normalize_header(h));
+  std::optional<Candidate> best;
+  for (const auto& d : rules.datasets) {
+    Candidate c = score(d, headers);
+    // A complete match beats any incomplete one; then more columns win.
+    auto key = [](const Candidate& x) { return std::pair{x.missing_required.empty(), x.matched}; };
+    if (!best || key(c) > key(*best)) best = std::move(c);
+  }
+  if (!best || best->matched == 0) {
+    std::string all;
+    for (const auto& h : headers) all += (all.empty() ? "" : "、") + h;
+    diags.error(SourceLocation{file, 1, 0, 1}, Msg::check_no_dataset, {all});
+    return std::nullopt;
+  }
+  std::vector<std::string> unexpected;
+  for (std::size_t col = 0; col < headers.size(); ++col)
+    if (std::find(best->columns.begin(), best->columns.end(), static_cast<int>(col)) == best->columns.end())
+      unexpected.push_back(headers[col]);
+  if (!best->missing_required.empty()) {
+    auto join = [](const std::vector<std::string>& v) {
+      std::string s;
+      for (const auto& x : v) s += (s.empty() ? "" : "、") + x;
+      return s.empty() ? std::string("—") : s;
+    };
+    diags.error(SourceLocation{file, 1, 0, 1}, Msg::check_missing_columns,
+                {best->dataset->header.id, best->dataset->header.name, join(best->missing_required), join(unexpected)});
+    return std::nullopt;
+  }
+  return DatasetMatch{best->dataset, std::move(best->columns), std::move(unexpected)};
+}
+
+}  // namespace fangyi::check

@@ -1,0 +1,110 @@
+// Cells become typed values by their field's type; a malformed cell is an
+// error with a message, never a crash. Personal data masks as documented.
+#include <gtest/gtest.h>
+
+#include "check/cells.h"
+#include "check/dataset_match.h"
+#include "check/mask.h"
+#include "expr/opcodes.h"
+
+namespace fangyi::check {
+namespace {
+
+rules::DatasetField field(rules::FieldType t) {
+  rules::DatasetField f;
+  f.id = "x";
+  f.header = "欄";
+  f.type = t;
+  return f;
+}
+
+expr::Value convert(const rules::DatasetField& f, std::string_view raw, bool ok = true) {
+  static std::string scratch;
+  expr::Value v;
+  auto err = convert_cell(f, raw, scratch, v);
+  EXPECT_EQ(!err, ok) << raw;
+  return v;
+}
+
+TEST(Cells, DatesInEverySpelling) {
+  auto f = field(rules::FieldType::date);
+  for (const char* s : {"2021/08/27", "2021-08-27", "110/08/27", "民國110年8月27日", "2021/08/27 14:00"})
+    EXPECT_EQ(format_date(Date::from_days(static_cast<int32_t>(convert(f, s).i))), "2021-08-27") << s;
+  convert(f, "2021/02/30", false);
+  f.date_formats = kDateRoc;
+  convert(f, "2021-08-27", false);
+}
+
+TEST(Cells, DatetimeTimeIntDecimal) {
+  auto dt = convert(field(rules::FieldType::datetime), "2021/08/27 14:00");
+  EXPECT_EQ(dt.kind, expr::ValueKind::datetime);
+  EXPECT_EQ(dt.i % 86400, 14 * 3600);
+  EXPECT_EQ(convert(field(rules::FieldType::datetime), "2021/08/27").i % 86400, 0);
+  EXPECT_EQ(convert(field(rules::FieldType::time), "08:30").i, 8 * 3600 + 30 * 60);
+  EXPECT_EQ(convert(field(rules::FieldType::int_), "14").i, 14);
+  convert(field(rules::FieldType::int_), "14天", false);
+  EXPECT_DOUBLE_EQ(convert(field(rules::FieldType::decimal), "38.5").d, 38.5);
+  EXPECT_DOUBLE_EQ(convert(field(rules::FieldType::decimal), "37.2°C").d, 37.2);
+  convert(field(rules::FieldType::decimal), "高燒", false);
+}
+
+TEST(Cells, EnumsBoolsListsAndEmpty) {
+  auto e = field(rules::FieldType::enum_);
+  e.values = {"未確認", "已確認", "失聯"};
+  EXPECT_EQ(convert(e, "失聯").s, "失聯");
+  std::string scratch;
+  expr::Value v;
+  auto err = convert_cell(e, "失連", scratch, v);
+  ASSERT_TRUE(err);
+  EXPECT_EQ(format_message(err->message, Lang::zh_TW, err->args), "「欄」欄的「失連」不是可用的值（可用：未確認、已確認、失聯）");
+  auto b = field(rules::FieldType::bool_);
+  b.true_values = {"是", "V"};
+  b.false_values = {"否"};
+  EXPECT_TRUE(convert(b, "V").b);
+  EXPECT_FALSE(convert(b, "否").b);
+  convert(b, "也許", false);
+  auto l = field(rules::FieldType::list);
+  l.separator = "、";
+  EXPECT_EQ(convert(l, "湖北省、 廣東省").s, std::string("湖北省") + expr::kListSeparator + "廣東省");
+  EXPECT_EQ(convert(e, "").kind, expr::ValueKind::null_);
+}
+
+TEST(Mask, IdsPhonesNames) {
+  EXPECT_EQ(mask_personal("A123456789"), "A12****789");
+  EXPECT_EQ(mask_personal("0912345678"), "091****678");
+  EXPECT_EQ(mask_personal("王大明"), "王○明");
+  EXPECT_EQ(mask_personal("歐陽小明"), "歐○○明");
+  EXPECT_EQ(mask_personal("林一"), "林○");
+  EXPECT_EQ(mask_personal(""), "");
+}
+
+TEST(DatasetMatch, PicksTheDatasetByHeadersAndListsMissingColumns) {
+  rules::RuleSet rs;
+  rules::Dataset a;
+  a.header.id = "case-list";
+  a.header.name = "個案清單";
+  a.fields = {field(rules::FieldType::string), field(rules::FieldType::date)};
+  a.fields[0].id = "id_number";
+  a.fields[0].header = "證號";
+  a.fields[0].required = true;
+  a.fields[1].id = "entry_date";
+  a.fields[1].header = "入境日期";
+  a.fields[1].aliases = {"抵臺日期"};
+  rules::Dataset b = a;
+  b.header.id = "other";
+  b.fields[1].header = "其他";
+  b.fields[1].aliases = {};
+  rs.datasets = {a, b};
+  Diagnostics diags;
+  auto m = match_dataset(rs, {"\xEF\xBB\xBF證號", " 抵臺日期\xE3\x80\x80", "備註"}, "f.csv", diags);
+  ASSERT_TRUE(m);
+  EXPECT_EQ(m->dataset->header.id, "case-list");
+  EXPECT_EQ(m->column_of_field, (std::vector<int>{0, 1}));
+  EXPECT_EQ(m->unexpected, std::vector<std::string>{"備註"});
+  EXPECT_FALSE(match_dataset(rs, {"入境日期", "備註"}, "g.csv", diags));
+  EXPECT_EQ(render_all(diags, SourceMap{}, Lang::zh_TW),
+            "g.csv:1: 錯誤：檔案最接近資料集「case-list」（個案清單），但缺少必要欄位：證號；無法對應的欄位：備註\n");
+}
+
+}  // namespace
+}  // namespace fangyi::check

@@ -1,0 +1,196 @@
+// The check engine on small rule sets and real CSV files: row, case and
+// organisation scopes, malformed cells, masking, unusable files.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <algorithm>
+
+#include <filesystem>
+#include <fstream>
+
+#include "check/engine.h"
+#include "support/compile_text.h"
+
+namespace fangyi::check {
+namespace {
+
+namespace fs = std::filesystem;
+
+const char* kRules = R"(kind: dataset
+id: case-list
+name: 個案清單
+key: id_number
+organisation: school
+source: {seed: '000', section: 壹、一}
+fields:
+  - {id: school, header: 學校, type: string}
+  - {id: name, header: 姓名, type: string, personal: true}
+  - {id: id_number, header: 證號, type: id-number, personal: true, required: true}
+  - {id: phone, header: 已確認電話, type: phone, personal: true}
+  - {id: entry_date, header: 入境日期, type: date}
+  - {id: status, header: 確認狀態, type: enum, values: [未確認, 已確認, 失聯, 已結案]}
+---
+kind: dataset
+id: followup
+name: 追蹤紀錄
+key: id_number
+organisation: school
+source: {seed: '000', section: 壹、二}
+fields:
+  - {id: school, header: 學校, type: string}
+  - {id: id_number, header: 證號, type: id-number, personal: true, required: true}
+  - {id: followup_date, header: 追蹤日, type: date, required: true}
+---
+kind: check
+id: phone-format
+name: 電話為 09 開頭 10 碼
+dataset: case-list
+when: has(phone)
+require: matches(phone, "09[0-9]{8}")
+severity: error
+field: phone
+message: "{name} 的電話 {phone} 不是 10 碼手機"
+source: {seed: '000', section: 壹、一、(3)}
+---
+kind: check
+id: lost-contact
+name: 失聯
+dataset: case-list
+require: status != "失聯"
+severity: serious
+field: status
+message: "{name}（{id_number}）失聯"
+source: {seed: '000', section: 壹、一、(2)}
+---
+kind: check
+id: every-day
+name: 第 1–3 天皆有追蹤紀錄
+dataset: case-list
+scope: case
+sources: [followup]
+when: has(entry_date)
+require: all(d in 1..3, exists(f in followup, day_of(entry_date, f.followup_date) == d))
+severity: error
+field: entry_date
+message: 入境日 {entry_date} 起第 1–3 天追蹤紀錄不完整
+source: {seed: '000', section: 壹、二}
+---
+kind: check
+id: review-report
+name: 嚴重違規達 3 次應提檢討報告
+dataset: case-list
+scope: organisation
+require: count(f in findings, f.severity == "serious") < 3
+severity: error
+message: "{organisation} 嚴重違規達 3 次以上，應提交檢討報告"
+source: {seed: '000', section: 參}
+)";
+
+class Engine : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    compiled_ = fangyi::testing::compile_yaml(kRules);
+    ASSERT_TRUE(compiled_.rules) << compiled_.rendered();
+    dir_ = fs::temp_directory_path() / ("fangyi-engine-" + std::to_string(::getpid()));
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+  std::string file(const std::string& name, const std::string& text) {
+    std::ofstream(dir_ / name, std::ios::binary) << text;
+    return (dir_ / name).string();
+  }
+  Report run(const std::vector<std::string>& files, bool show = false) {
+    CheckOptions o;
+    o.show_personal = show;
+    o.today = *parse_date("2021-09-30");
+    diags_ = Diagnostics{};
+    return run_checks(*compiled_.rules, files, o, diags_);
+  }
+  std::vector<std::string> rules_of(const Report& r) {
+    std::vector<std::string> out;
+    for (const auto& f : r.findings) out.push_back(f.rule);
+    return out;
+  }
+  fangyi::testing::Compiled compiled_;
+  fs::path dir_;
+  Diagnostics diags_;
+};
+
+const char* kCases =
+    "學校,姓名,證號,已確認電話,入境日期,確認狀態\n"
+    "甲大學,王大明,A123456789,0912345678,2021/08/27,已確認\n"
+    "甲大學,李小華,B223456781,02-2345678,2021/08/27,已確認\n";
+
+TEST_F(Engine, RowCheckNamesFileLineColumnAndMasksPersonalData) {
+  Report r = run({file("cases.csv", kCases)});
+  EXPECT_TRUE(diags_.empty()) << render_all(diags_, {}, Lang::en);
+  ASSERT_EQ(rules_of(r), (std::vector<std::string>{"every-day", "every-day", "phone-format"}));
+  const Finding& f = r.findings[2];
+  EXPECT_EQ(fs::path(f.file).filename(), "cases.csv");
+  EXPECT_EQ(f.line, 3u);
+  EXPECT_EQ(f.column, "已確認電話");
+  EXPECT_EQ(f.value, "02-****678");
+  EXPECT_EQ(f.message, "李○華 的電話 02-****678 不是 10 碼手機");
+  EXPECT_EQ(f.organisation, "甲大學");
+  EXPECT_EQ(f.case_key, "B22****781");
+  ASSERT_EQ(r.inputs.size(), 1u);
+  EXPECT_EQ(r.inputs[0].dataset, "case-list");
+  EXPECT_EQ(r.inputs[0].rows, 2u);
+}
+
+TEST_F(Engine, ShowPersonalDataOnRequest) {
+  Report r = run({file("cases.csv", kCases)}, true);
+  EXPECT_EQ(r.findings[2].message, "李小華 的電話 02-2345678 不是 10 碼手機");
+}
+
+TEST_F(Engine, CaseCheckReadsRowsOfTheSameKeyAcrossFiles) {
+  std::string cases = file("cases.csv", kCases);
+  std::string follow = file("followup.csv",
+                            "學校,證號,追蹤日\n"
+                            "甲大學,A123456789,2021/08/28\n甲大學,A123456789,2021/08/29\n甲大學,A123456789,2021/08/30\n"
+                            "甲大學,B223456781,2021/08/28\n");
+  Report r = run({follow, cases});
+  ASSERT_EQ(rules_of(r), (std::vector<std::string>{"every-day", "phone-format"}));
+  EXPECT_EQ(r.findings[0].case_key, "B22****781");
+  EXPECT_EQ(r.findings[0].message, "入境日 2021/08/27 起第 1–3 天追蹤紀錄不完整");
+  EXPECT_EQ(r.cases, 2u);
+}
+
+TEST_F(Engine, MalformedCellIsAFindingAndTheRowStillChecked) {
+  Report r = run({file("cases.csv",
+                       "學校,姓名,證號,已確認電話,入境日期,確認狀態\n"
+                       "甲大學,王大明,A123456789,0912345678,2021/13/45,失連\n")});
+  std::vector<std::string> rules = rules_of(r);
+  EXPECT_EQ(std::count(rules.begin(), rules.end(), "input.cell"), 2);
+  for (const auto& f : r.findings) {
+    if (f.rule == "input.cell" && f.column == "入境日期") {
+      EXPECT_EQ(f.message, "「入境日期」欄的「2021/13/45」不是日期");
+    }
+  }
+}
+
+TEST_F(Engine, OrganisationCheckCountsSeriousFindings) {
+  std::string rows = "學校,姓名,證號,已確認電話,入境日期,確認狀態\n";
+  for (const char* id : {"A123456789", "B223456781", "C123456780"}) rows += std::string("乙大學,某某,") + id + ",0912345678,,失聯\n";
+  rows += "丙大學,某某,D123456782,0912345678,,失聯\n";
+  Report r = run({file("cases.csv", rows)});
+  int review = 0;
+  for (const auto& f : r.findings) {
+    if (f.rule != "review-report") continue;
+    ++review;
+    EXPECT_EQ(f.organisation, "乙大學");
+    EXPECT_EQ(f.message, "乙大學 嚴重違規達 3 次以上，應提交檢討報告");
+  }
+  EXPECT_EQ(review, 1);
+  EXPECT_EQ(r.organisations, 2u);
+}
+
+TEST_F(Engine, UnmatchedFileIsAnInputErrorAndOthersStillRun) {
+  Report r = run({file("odd.csv", "甲,乙\n1,2\n"), file("cases.csv", kCases)});
+  EXPECT_TRUE(diags_.has_errors());
+  EXPECT_EQ(r.inputs.size(), 1u);
+  EXPECT_FALSE(r.findings.empty());
+}
+
+}  // namespace
+}  // namespace fangyi::check
