@@ -160,7 +160,7 @@ bool CsvReader::fill() {
   if (capacity_ < pending + want) {
     std::size_t capacity = pending + want;
     auto grown = std::make_unique_for_overwrite<char[]>(capacity + kPadding);
-    std::memcpy(grown.get(), buf_.get() + begin_, pending);
+    if (pending > 0) std::memcpy(grown.get(), buf_.get() + begin_, pending);
     buf_ = std::move(grown);
     scratch_ = std::make_unique_for_overwrite<char[]>(capacity);
     capacity_ = capacity;

@@ -97,9 +97,9 @@ class CsvReader : public TableReader {
 
   uint64_t line_ = 1;         // physical line at begin_
   uint64_t row_line_ = 0;     // where the row being parsed starts
-  bool skip_lf_ = false;      // the last row ended in CR at the block's end: a leading LF is its pair
+  bool skip_lf_ = false;      // the last line ended in CR: an LF right after it is the same line end
   std::size_t row_cells_ = 0; // cells of the last row, stored or not
-  std::size_t issue_mark_ = 0;
+  std::size_t issue_mark_ = 0;  // issues_ before this are from earlier rows; the rest are redone per attempt
   std::vector<uint64_t> literal_quotes_;  // stream offsets of unterminated quotes, read as characters
   std::vector<uint32_t> field_starts_;    // offsets in the row, kept only while invalid bytes are pending
   std::size_t invalid_pos_ = 0;           // source_->invalid() before this are reported

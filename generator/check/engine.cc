@@ -1,10 +1,12 @@
-// Streams every file through its dataset's row checks, keeps what case and
-// organisation checks need, then evaluates those.
+// Streams every file through its dataset's row checks, keeps (compactly)
+// what case and organisation checks read, then evaluates those on both cores.
 #include "check/engine.h"
 
 #include <algorithm>
 #include <ctime>
 #include <memory>
+#include <set>
+#include <thread>
 
 #include "check/cells.h"
 #include "check/dataset_match.h"
@@ -47,11 +49,11 @@ class RowView : public expr::Row {
 // The organisation record organisation checks see as their bare row.
 class OrganisationRow : public expr::Row {
  public:
-  explicit OrganisationRow(const std::string& name) : name_(name) {}
+  explicit OrganisationRow(std::string_view name) : name_(name) {}
   expr::Value get(std::size_t) const override { return expr::Value::string(name_); }
 
  private:
-  const std::string& name_;
+  std::string_view name_;
 };
 
 // A finding as a row of the `findings` source: rule, severity, dataset, field.
@@ -67,17 +69,41 @@ class FindingRow : public expr::Row {
   std::string text_[4];
 };
 
-struct CompiledCheck {
-  const Check* check = nullptr;
-  std::size_t dataset = 0;              // index of the primary dataset
-  std::vector<std::size_t> sources;     // dataset indexes in environment order (organisation: without findings)
-  std::unique_ptr<expr::Evaluator> when, require;
-};
-
 bool holds(expr::Evaluator& e, const expr::Context& ctx) {
   expr::Value v = e.run(ctx);
   return v.kind == expr::ValueKind::bool_ && v.b;
 }
+
+// Evaluators own their stacks and regex caches: one set per thread.
+struct Evaluators {
+  std::unique_ptr<expr::Evaluator> when, require;
+  explicit Evaluators(const Check& c)
+      : when(c.when.code.empty() ? nullptr : std::make_unique<expr::Evaluator>(c.when)),
+        require(std::make_unique<expr::Evaluator>(c.require)) {}
+  bool violated(const expr::Context& ctx) {
+    if (when && !holds(*when, ctx)) return false;
+    return !holds(*require, ctx);
+  }
+};
+
+struct CompiledCheck {
+  const Check* check = nullptr;
+  std::size_t dataset = 0;           // index of the primary dataset
+  std::vector<std::size_t> sources;  // dataset indexes in environment order (organisation: without findings)
+  std::vector<int> message_slots;    // primary fields shown in the message
+  int field_slot = -1;               // the field a finding points at
+};
+
+int slot_of(const Dataset& d, const std::string& id) {
+  for (std::size_t i = 0; i < d.fields.size(); ++i)
+    if (d.fields[i].id == id) return static_cast<int>(i);
+  return -1;
+}
+
+struct Found {
+  Finding finding;
+  std::string dataset, field;  // for the `findings` source of organisation checks
+};
 
 class Engine {
  public:
@@ -89,26 +115,41 @@ class Engine {
         if (rules.datasets[i].header.id == id) return i;
       return rules.datasets.size();
     };
+    std::vector<std::vector<bool>> values(rules.datasets.size()), texts(rules.datasets.size());
+    for (std::size_t i = 0; i < rules.datasets.size(); ++i) {
+      values[i].assign(rules.datasets[i].fields.size(), false);
+      texts[i].assign(rules.datasets[i].fields.size(), false);
+    }
     for (const Check& c : rules.checks) {
       CompiledCheck cc;
       cc.check = &c;
       cc.dataset = index_of(c.dataset);
       if (cc.dataset == rules.datasets.size()) continue;  // the compiler guarantees it exists
+      const Dataset& d = rules.datasets[cc.dataset];
       if (c.scope == Scope::organisation) cc.sources.push_back(cc.dataset);
       for (const auto& s : c.sources) {
         if (c.scope == Scope::organisation && s == c.dataset) continue;
         cc.sources.push_back(index_of(s));
       }
-      if (!c.when.code.empty()) cc.when = std::make_unique<expr::Evaluator>(c.when);
-      cc.require = std::make_unique<expr::Evaluator>(c.require);
-      if (c.scope != Scope::row) {
-        keep_[cc.dataset] = true;
-        for (std::size_t s : cc.sources) keep_[s] = true;
+      cc.field_slot = slot_of(d, c.field);
+      for (std::size_t p = c.message.find('{'); p != std::string::npos; p = c.message.find('{', p + 1)) {
+        std::size_t end = c.message.find('}', p);
+        if (end == std::string::npos) break;
+        cc.message_slots.push_back(slot_of(d, c.message.substr(p + 1, end - p - 1)));
       }
+      if (c.scope != Scope::row) keep(cc, values, texts);
       checks_.push_back(std::move(cc));
       report_.rules[c.header.id] =
           RuleInfo{c.header.id, c.header.name, c.header.source.seed + " " + c.header.source.section, c.severity};
     }
+    for (std::size_t i = 0; i < rules.datasets.size(); ++i) {
+      std::vector<bool> intern(rules.datasets[i].fields.size());
+      for (std::size_t s = 0; s < intern.size(); ++s) intern[s] = rules.datasets[i].fields[s].type == rules::FieldType::enum_;
+      stores_[i].configure(rules.datasets[i].fields.size(), values[i], texts[i], intern);
+      if (needed_[i]) stores_[i].keep_rows();
+    }
+    row_evaluators_.reserve(checks_.size());
+    for (const auto& cc : checks_) row_evaluators_.emplace_back(*cc.check);
     report_.rules["input.cell"] = RuleInfo{"input.cell", format_message(Msg::rule_input_cell, options.lang), "",
                                            rules::CheckSeverity::error};
     report_.rules["input.file"] = RuleInfo{"input.file", format_message(Msg::rule_input_file, options.lang), "",
@@ -136,6 +177,10 @@ class Engine {
     std::vector<std::string> scratch(n);
     std::vector<std::string_view> texts(n);
     const int key_slot = slot_of(d, d.key), org_slot = slot_of(d, d.organisation);
+    std::vector<std::size_t> row_checks;
+    for (std::size_t i = 0; i < checks_.size(); ++i)
+      if (checks_[i].dataset == di && checks_[i].check->scope == Scope::row) row_checks.push_back(i);
+    DatasetRows& store = stores_[di];
     RowView view(values);
     expr::Context ctx;
     ctx.row = &view;
@@ -149,22 +194,21 @@ class Engine {
         std::string_view raw = trim_view(cell(cells, match->column_of_field[slot]));
         texts[slot] = raw;
         if (auto err = convert_cell(d.fields[slot], raw, scratch[slot], values[slot])) {
-          add({path, line, d.fields[slot].header, "input.cell", rules::CheckSeverity::error,
-               format_message(err->message, options_.lang, err->args), shown(d.fields[slot], raw), std::string(org),
-               ""},
-              d.header.id, d.fields[slot].id);
+          add({{path, line, d.fields[slot].header, "input.cell", rules::CheckSeverity::error,
+                format_message(err->message, options_.lang, err->args), shown(d.fields[slot], raw), std::string(org), ""},
+               d.header.id, d.fields[slot].id});
           values[slot] = expr::Value::null();
         }
       }
-      for (auto& cc : checks_) {
-        if (cc.dataset != di || cc.check->scope != Scope::row) continue;
-        if (cc.when && !holds(*cc.when, ctx)) continue;
-        if (holds(*cc.require, ctx)) continue;
-        add(finding(*cc.check, d, path, line, [&](std::size_t s) { return texts[s]; }, org,
-                    key_slot >= 0 ? texts[key_slot] : std::string_view()),
-            d.header.id, cc.check->field);
+      std::string_view key = key_slot >= 0 ? texts[static_cast<std::size_t>(key_slot)] : std::string_view();
+      for (std::size_t i : row_checks) {
+        if (!row_evaluators_[i].violated(ctx)) continue;
+        const CompiledCheck& cc = checks_[i];
+        add({finding(cc, d, path, line, [&](std::size_t s) { return texts[s]; }, org, key), d.header.id,
+             cc.check->field});
       }
-      if (keep_[di]) store(di, d, texts, values, file_index, line, org, key_slot);
+      if (store.enabled())
+        store.add(values, texts, {file_index, static_cast<uint32_t>(line), organisations_.id(org), keys_.id(key)});
       drain(*reader, path, d.header.id);
       if (options_.progress && (rows & 0xFFFF) == 0) options_.progress(reader->bytes_read(), reader->bytes_total());
     }
@@ -174,35 +218,46 @@ class Engine {
   }
 
   Report finish() {
+    for (auto& s : stores_) s.index(keys_.size(), organisations_.size());
     run_case_checks();
     run_organisation_checks();
+    for (auto& f : found_) report_.findings.push_back(std::move(f.finding));
     std::sort(report_.findings.begin(), report_.findings.end(), [](const Finding& a, const Finding& b) {
       return std::tie(a.organisation, a.file, a.line, a.rule, a.column, a.message) <
              std::tie(b.organisation, b.file, b.line, b.rule, b.column, b.message);
     });
-    std::map<std::string, bool> cases, orgs;
-    for (std::size_t i = 0; i < stores_.size(); ++i) {
-      for (const auto& [k, _] : stores_[i].by_key) cases[k] = true;
-      for (const auto& [o, _] : stores_[i].by_organisation) orgs[o] = true;
-    }
+    report_.cases = keys_.size() - 1;
+    std::set<std::string_view> orgs;
+    for (uint32_t o = 1; o < organisations_.size(); ++o) orgs.insert(organisations_.name(o));
     for (const auto& f : report_.findings)
-      if (!f.organisation.empty()) orgs[f.organisation] = true;
-    report_.cases = cases.size();
+      if (!f.organisation.empty()) orgs.insert(f.organisation);
     report_.organisations = orgs.size();
     report_.generated_by = std::string("fangyi ") + FANGYI_VERSION;
     return std::move(report_);
   }
 
  private:
+  // Marks what a case or organisation check needs kept of each dataset.
+  void keep(const CompiledCheck& cc, std::vector<std::vector<bool>>& values, std::vector<std::vector<bool>>& texts) {
+    const Check& c = *cc.check;
+    needed_[cc.dataset] = true;
+    for (std::size_t s : cc.sources) needed_[s] = true;
+    for (const expr::Program* p : {&c.when, &c.require}) {
+      expr::FieldsRead reads = expr::fields_read(*p);
+      if (c.scope == Scope::case_)
+        for (std::size_t slot : reads.row) values[cc.dataset][slot] = true;
+      for (auto [source, slot] : reads.sources)
+        if (source < cc.sources.size()) values[cc.sources[source]][slot] = true;
+    }
+    if (c.scope != Scope::case_) return;
+    for (int slot : cc.message_slots)
+      if (slot >= 0) texts[cc.dataset][static_cast<std::size_t>(slot)] = true;
+    if (cc.field_slot >= 0) texts[cc.dataset][static_cast<std::size_t>(cc.field_slot)] = true;
+  }
+
   static std::string_view cell(const std::vector<std::string_view>& cells, int col) {
     return col >= 0 && static_cast<std::size_t>(col) < cells.size() ? cells[static_cast<std::size_t>(col)]
                                                                       : std::string_view();
-  }
-
-  static int slot_of(const Dataset& d, const std::string& id) {
-    for (std::size_t i = 0; i < d.fields.size(); ++i)
-      if (d.fields[i].id == id) return static_cast<int>(i);
-    return -1;
   }
 
   // A cell as a report may show it: lists with their own separator, personal
@@ -219,8 +274,9 @@ class Engine {
   }
 
   template <class TextOf>
-  Finding finding(const Check& c, const Dataset& d, const std::string& file, uint64_t line, TextOf text_of,
-                  std::string_view org, std::string_view key) {
+  Finding finding(const CompiledCheck& cc, const Dataset& d, const std::string& file, uint64_t line, TextOf text_of,
+                  std::string_view org, std::string_view key) const {
+    const Check& c = *cc.check;
     Finding f;
     f.file = file;
     f.line = line;
@@ -229,21 +285,22 @@ class Engine {
     f.organisation = std::string(org);
     int key_slot = slot_of(d, d.key);
     f.case_key = key_slot >= 0 ? shown(d.fields[static_cast<std::size_t>(key_slot)], key) : std::string(key);
-    int field_slot = slot_of(d, c.field);
-    if (field_slot >= 0) {
-      f.column = d.fields[static_cast<std::size_t>(field_slot)].header;
-      f.value = shown(d.fields[static_cast<std::size_t>(field_slot)], text_of(static_cast<std::size_t>(field_slot)));
+    if (cc.field_slot >= 0) {
+      const auto& field = d.fields[static_cast<std::size_t>(cc.field_slot)];
+      f.column = field.header;
+      f.value = shown(field, text_of(static_cast<std::size_t>(cc.field_slot)));
     }
     // Fill {field} placeholders; the compiler checked they name fields.
     const std::string& t = c.message;
+    std::size_t placeholder = 0;
     for (std::size_t i = 0; i < t.size(); ++i) {
       std::size_t end = t[i] == '{' ? t.find('}', i) : std::string::npos;
       if (end == std::string::npos) {
         f.message += t[i];
         continue;
       }
+      int slot = placeholder < cc.message_slots.size() ? cc.message_slots[placeholder++] : -1;
       std::string name = t.substr(i + 1, end - i - 1);
-      int slot = slot_of(d, name);
       if (name == "value") f.message += f.value;
       else if (slot >= 0) f.message += shown(d.fields[static_cast<std::size_t>(slot)], text_of(static_cast<std::size_t>(slot)));
       else f.message += t.substr(i, end - i + 1);
@@ -252,100 +309,109 @@ class Engine {
     return f;
   }
 
-  void add(Finding f, const std::string& dataset, const std::string& field) {
-    finding_datasets_.push_back(dataset);
-    finding_fields_.push_back(field);
-    report_.findings.push_back(std::move(f));
-  }
-
-  void store(std::size_t di, const Dataset& d, const std::vector<std::string_view>& texts,
-             const std::vector<expr::Value>& values, uint32_t file, uint64_t line, std::string_view org, int key_slot) {
-    DatasetRows& rows = stores_[di];
-    StoredRow& r = rows.rows.emplace_back();
-    r.file = file;
-    r.line = line;
-    r.organisation = std::string(org);
-    r.text.resize(d.fields.size());
-    r.values = values;
-    for (std::size_t s = 0; s < d.fields.size(); ++s) {
-      // Strings must view the stored copy, not the reader's buffer.
-      bool is_string = values[s].kind == expr::ValueKind::string;
-      r.text[s] = is_string ? std::string(values[s].s) : std::string(texts[s]);
-      if (is_string) r.values[s] = expr::Value::string(r.text[s]);
-    }
-    if (key_slot >= 0) r.key = std::string(texts[static_cast<std::size_t>(key_slot)]);
-    if (!r.key.empty()) rows.by_key[r.key].push_back(&r);
-    if (!r.organisation.empty()) rows.by_organisation[r.organisation].push_back(&r);
-  }
+  void add(Found f) { found_.push_back(std::move(f)); }
 
   void drain(TableReader& reader, const std::string& path, const std::string& dataset) {
     for (const ReadIssue& issue : reader.issues())
-      add({path, issue.line, "", "input.file", rules::CheckSeverity::error,
-           format_message(issue.message, options_.lang, issue.args), "", "", ""},
-          dataset, "");
+      add({{path, issue.line, "", "input.file", rules::CheckSeverity::error,
+            format_message(issue.message, options_.lang, issue.args), "", "", ""},
+           dataset, ""});
     reader.issues().clear();
   }
 
-  void run_case_checks() {
+  // The rows of `store` for one id, as evaluator rows in `scratch`.
+  static void rows_for(const DatasetRows& store, std::pair<const uint32_t*, const uint32_t*> range,
+                       std::vector<StoredRow>& scratch, std::vector<const expr::Row*>& out) {
+    scratch.clear();
+    out.clear();
+    if (range.first == nullptr) return;
+    for (const uint32_t* r = range.first; r != range.second; ++r) scratch.emplace_back(store, *r);
+    for (const auto& row : scratch) out.push_back(&row);
+  }
+
+  // Case checks over keys [from, to), with this thread's own evaluators.
+  std::vector<Found> case_checks(uint32_t from, uint32_t to) const {
+    std::vector<Found> out;
     expr::Context ctx;
     ctx.today = today_;
-    for (auto& cc : checks_) {
+    std::vector<std::vector<StoredRow>> scratch;
+    for (const auto& cc : checks_) {
       if (cc.check->scope != Scope::case_) continue;
+      Evaluators eval(*cc.check);
       const Dataset& d = rules_.datasets[cc.dataset];
-      // Once per case: bare names are the case's first row in the dataset.
-      for (const auto& [key, case_rows] : stores_[cc.dataset].by_key) {
-        const StoredRow& r = *case_rows.front();
-        ctx.row = &r;
-        ctx.sources.assign(cc.sources.size(), {});
-        for (std::size_t s = 0; s < cc.sources.size(); ++s) {
-          const auto& by_key = stores_[cc.sources[s]].by_key;
-          auto it = by_key.find(r.key);
-          if (it != by_key.end()) ctx.sources[s].assign(it->second.begin(), it->second.end());
-        }
-        if (cc.when && !holds(*cc.when, ctx)) continue;
-        if (holds(*cc.require, ctx)) continue;
-        add(finding(*cc.check, d, files_[r.file], r.line, [&](std::size_t s) { return std::string_view(r.text[s]); },
-                    r.organisation, r.key),
-            d.header.id, cc.check->field);
+      const DatasetRows& primary = stores_[cc.dataset];
+      scratch.resize(cc.sources.size());
+      ctx.sources.resize(cc.sources.size());
+      for (uint32_t key = std::max<uint32_t>(from, 1); key < to; ++key) {
+        auto rows = primary.rows_of_key(key);
+        if (rows.first == rows.second) continue;
+        // Once per case: bare names are the case's first row in the dataset.
+        uint32_t first = *rows.first;
+        StoredRow row(primary, first);
+        ctx.row = &row;
+        for (std::size_t s = 0; s < cc.sources.size(); ++s)
+          rows_for(stores_[cc.sources[s]], stores_[cc.sources[s]].rows_of_key(key), scratch[s], ctx.sources[s]);
+        if (!eval.violated(ctx)) continue;
+        const DatasetRows::Meta& m = primary.meta(first);
+        out.push_back({finding(cc, d, files_[m.file], m.line, [&](std::size_t s) { return primary.text(first, s); },
+                               organisations_.name(m.organisation), keys_.name(key)),
+                       d.header.id, cc.check->field});
       }
     }
+    return out;
+  }
+
+  void run_case_checks() {
+    const uint32_t keys = static_cast<uint32_t>(keys_.size());
+    unsigned threads = std::max(1u, std::min(2u, std::thread::hardware_concurrency()));
+    if (keys < 4096) threads = 1;
+    std::vector<std::vector<Found>> parts(threads);
+    std::vector<std::thread> workers;
+    for (unsigned t = 1; t < threads; ++t)
+      workers.emplace_back([&, t] { parts[t] = case_checks(keys * t / threads, keys * (t + 1) / threads); });
+    parts[0] = case_checks(0, keys / threads);
+    for (auto& w : workers) w.join();
+    for (auto& p : parts)
+      for (auto& f : p) found_.push_back(std::move(f));
   }
 
   void run_organisation_checks() {
     std::map<std::string, std::vector<FindingRow>> by_org;
-    for (std::size_t i = 0; i < report_.findings.size(); ++i) {
-      const Finding& f = report_.findings[i];
-      if (f.organisation.empty()) continue;
-      by_org[f.organisation].emplace_back(f.rule, severity_id(f.severity), finding_datasets_[i], finding_fields_[i]);
-    }
+    for (const Found& f : found_)
+      if (!f.finding.organisation.empty())
+        by_org[f.finding.organisation].emplace_back(f.finding.rule, severity_id(f.finding.severity), f.dataset, f.field);
     expr::Context ctx;
     ctx.today = today_;
-    for (auto& cc : checks_) {
+    std::vector<std::vector<StoredRow>> scratch;
+    std::vector<Found> out;
+    for (const auto& cc : checks_) {
       if (cc.check->scope != Scope::organisation) continue;
-      for (const auto& [org, rows] : stores_[cc.dataset].by_organisation) {
-        OrganisationRow org_row(org);
+      Evaluators eval(*cc.check);
+      scratch.resize(cc.sources.size());
+      for (uint32_t org = 1; org < organisations_.size(); ++org) {
+        auto rows = stores_[cc.dataset].rows_of_organisation(org);
+        if (rows.first == rows.second) continue;
+        std::string name(organisations_.name(org));
+        OrganisationRow org_row(name);
         ctx.row = &org_row;
         ctx.sources.assign(cc.sources.size() + 1, {});
-        for (std::size_t s = 0; s < cc.sources.size(); ++s) {
-          const auto& by_org_rows = stores_[cc.sources[s]].by_organisation;
-          auto it = by_org_rows.find(org);
-          if (it != by_org_rows.end()) ctx.sources[s].assign(it->second.begin(), it->second.end());
-        }
-        auto f = by_org.find(org);
+        for (std::size_t s = 0; s < cc.sources.size(); ++s)
+          rows_for(stores_[cc.sources[s]], stores_[cc.sources[s]].rows_of_organisation(org), scratch[s], ctx.sources[s]);
+        auto f = by_org.find(name);
         if (f != by_org.end())
           for (const auto& row : f->second) ctx.sources.back().push_back(&row);
-        if (cc.when && !holds(*cc.when, ctx)) continue;
-        if (holds(*cc.require, ctx)) continue;
-        Finding out;
-        out.rule = cc.check->header.id;
-        out.severity = cc.check->severity;
-        out.organisation = org;
-        out.message = cc.check->message;
-        for (std::size_t p; (p = out.message.find("{organisation}")) != std::string::npos;)
-          out.message.replace(p, 14, org);
-        add(std::move(out), rules_.datasets[cc.dataset].header.id, "");
+        if (!eval.violated(ctx)) continue;
+        Finding finding;
+        finding.rule = cc.check->header.id;
+        finding.severity = cc.check->severity;
+        finding.organisation = name;
+        finding.message = cc.check->message;
+        for (std::size_t p; (p = finding.message.find("{organisation}")) != std::string::npos;)
+          finding.message.replace(p, 14, name);
+        out.push_back({std::move(finding), rules_.datasets[cc.dataset].header.id, ""});
       }
     }
+    for (auto& f : out) found_.push_back(std::move(f));
   }
 
   const rules::RuleSet& rules_;
@@ -353,10 +419,12 @@ class Engine {
   Diagnostics& diags_;
   Date today_;
   std::vector<CompiledCheck> checks_;
+  std::vector<Evaluators> row_evaluators_;  // by check index, for the reading thread
   std::vector<DatasetRows> stores_;
-  std::map<std::size_t, bool> keep_;
+  std::map<std::size_t, bool> needed_;
+  Names keys_, organisations_;
   std::vector<std::string> files_;
-  std::vector<std::string> finding_datasets_, finding_fields_;
+  std::vector<Found> found_;
   Report report_;
 };
 

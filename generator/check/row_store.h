@@ -1,35 +1,105 @@
-// Rows kept for case and organisation checks: each stored row owns the text
-// of its cells and typed values viewing that text, at a stable address, so
-// the evaluator can read them long after the file was read.
+// Rows kept for case and organisation checks, compactly: only the fields some
+// case or organisation check reads (or shows in a message), each as an 8-byte
+// payload and a 1-byte kind; strings live in one arena and repeated strings
+// (enum values, school names) are stored once. Rows are grouped by case key
+// and by organisation after reading, by a stable counting sort.
 #pragma once
 
 #include <cstdint>
 #include <deque>
-#include <map>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "expr/expr.h"
 
 namespace fangyi::check {
 
-class StoredRow : public expr::Row {
+// Strings kept for the whole run; equal strings are stored once.
+class StringPool {
  public:
-  expr::Value get(std::size_t slot) const override { return slot < values.size() ? values[slot] : expr::Value{}; }
+  std::string_view intern(std::string_view s);
+  std::string_view copy(std::string_view s);  // not deduplicated: unique values (IDs, notes)
 
-  std::vector<std::string> text;     // per field: the cell text (lists joined by kListSeparator)
-  std::vector<expr::Value> values;   // per field: typed; strings view `text`
-  uint32_t file = 0;                 // index into the run's inputs
-  uint64_t line = 0;
-  std::string organisation;
-  std::string key;
+ private:
+  std::deque<std::string> blocks_;
+  std::unordered_map<std::string_view, std::string_view> interned_;
 };
 
-// The rows of one dataset, and indexes by case key and by organisation.
-struct DatasetRows {
-  std::deque<StoredRow> rows;  // deque: addresses stay put as it grows
-  std::map<std::string, std::vector<const StoredRow*>, std::less<>> by_key;
-  std::map<std::string, std::vector<const StoredRow*>, std::less<>> by_organisation;
+// Ids of case keys and organisations, shared by every dataset.
+class Names {
+ public:
+  uint32_t id(std::string_view name);  // 0 is the empty name
+  std::string_view name(uint32_t id) const { return names_[id]; }
+  std::size_t size() const { return names_.size(); }
+
+ private:
+  StringPool pool_;
+  std::vector<std::string_view> names_{""};
+  std::unordered_map<std::string_view, uint32_t> ids_{{"", 0}};
+};
+
+class DatasetRows {
+ public:
+  struct Meta {
+    uint32_t file = 0;
+    uint32_t line = 0;
+    uint32_t organisation = 0;
+    uint32_t key = 0;
+  };
+
+  // Which slots to keep: `values` are evaluated, `texts` shown in messages.
+  void configure(std::size_t fields, const std::vector<bool>& values, const std::vector<bool>& texts,
+                 const std::vector<bool>& intern);
+  bool enabled() const { return width_ > 0 || keep_rows_; }
+  void keep_rows() { keep_rows_ = true; }
+
+  void add(const std::vector<expr::Value>& values, const std::vector<std::string_view>& texts, const Meta& meta);
+  // Groups rows by key and organisation; call once after the last add().
+  void index(std::size_t keys, std::size_t organisations);
+
+  std::size_t size() const { return meta_.size(); }
+  const Meta& meta(uint32_t row) const { return meta_[row]; }
+  expr::Value value(uint32_t row, std::size_t slot) const;
+  std::string_view text(uint32_t row, std::size_t slot) const;
+  // Rows of one case or organisation, in the order they were read.
+  std::pair<const uint32_t*, const uint32_t*> rows_of_key(uint32_t key) const { return range(by_key_, key_begin_, key); }
+  std::pair<const uint32_t*, const uint32_t*> rows_of_organisation(uint32_t org) const {
+    return range(by_org_, org_begin_, org);
+  }
+
+ private:
+  static std::pair<const uint32_t*, const uint32_t*> range(const std::vector<uint32_t>& rows,
+                                                           const std::vector<uint32_t>& begin, uint32_t id) {
+    if (id + 1 >= begin.size()) return {nullptr, nullptr};
+    return {rows.data() + begin[id], rows.data() + begin[id + 1]};
+  }
+  static void group(const std::vector<Meta>& meta, std::size_t ids, uint32_t Meta::*field, std::vector<uint32_t>& rows,
+                    std::vector<uint32_t>& begin);
+
+  std::vector<int> value_pos_, text_pos_;  // per slot: column in the row, or -1
+  std::vector<bool> intern_;
+  std::size_t width_ = 0, text_width_ = 0;
+  bool keep_rows_ = false;
+  std::vector<uint64_t> payload_;          // rows × width
+  std::vector<uint8_t> kind_;              // rows × width (expr::ValueKind)
+  std::vector<std::string_view> strings_;  // string payloads, by index
+  std::vector<std::string_view> text_;     // rows × text_width
+  std::vector<Meta> meta_;
+  StringPool pool_;
+  std::vector<uint32_t> by_key_, key_begin_, by_org_, org_begin_;
+};
+
+// A stored row as the evaluator sees it; made per case, not kept.
+class StoredRow : public expr::Row {
+ public:
+  StoredRow(const DatasetRows& rows, uint32_t index) : rows_(&rows), index_(index) {}
+  expr::Value get(std::size_t slot) const override { return rows_->value(index_, slot); }
+
+ private:
+  const DatasetRows* rows_;
+  uint32_t index_;
 };
 
 }  // namespace fangyi::check

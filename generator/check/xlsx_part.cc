@@ -18,7 +18,9 @@ bool parse_part(ZipArchive& zip, const std::string& name, pugi::xml_document& do
   if (!data) return false;
   pugi::xml_parse_result result = doc.load_buffer(data->data(), data->size());
   if (result) return true;
-  if (result.status == pugi::status_end_element_mismatch && static_cast<std::size_t>(result.offset) >= data->size())
+  bool open_at_end = result.status == pugi::status_end_element_mismatch &&
+                     static_cast<std::size_t>(result.offset) + 1 >= data->size();
+  if (open_at_end || result.status == pugi::status_no_document_element)
     error = xlsx_error(zip.path(), Msg::xlsx_xml_truncated, {zip.path(), name});
   else
     error = xlsx_error(zip.path(), Msg::xlsx_xml_malformed,

@@ -39,9 +39,10 @@
 //   - entry names are only ever looked up, never used as file paths, and
 //     relationship targets are resolved inside the archive ("../" cannot
 //     climb out of it); nothing is written anywhere;
-//   - XML: DOCTYPE is refused (no entity expansion), tags and text runs are
-//     capped at 16 MiB, nesting at 256 levels; malformed XML is an error
-//     naming the entry and the byte where it went wrong, never a crash.
+//   - XML: no entity is ever expanded (the streamed parts refuse DOCTYPE,
+//     pugixml skips it); tags and text runs of streamed parts are capped at
+//     16 MiB, nesting at 256 levels; malformed XML is an error naming the
+//     entry and the byte where it went wrong, never a crash.
 // open_xlsx reports what stops it from opening (not a zip, an .xls or .ods
 // file, no workbook, unknown sheet, …) in `diags` and returns null; problems
 // while streaming rows set error() of the reader; cell-level problems are

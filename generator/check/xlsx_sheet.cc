@@ -37,7 +37,8 @@ uint32_t column_of(std::string_view ref) {
 
 std::string column_letters(uint32_t column) {
   std::string letters;
-  for (; column > 0; column = (column - 1) / 26) letters.insert(letters.begin(), static_cast<char>('A' + (column - 1) % 26));
+  for (; column > 0; column = (column - 1) / 26)
+    letters.insert(letters.begin(), static_cast<char>('A' + (column - 1) % 26));
   return letters;
 }
 
@@ -164,8 +165,8 @@ void XlsxSheetReader::start_cell() {
 
 void XlsxSheetReader::finish_cell() {
   std::size_t begin = text_.size();
-  if (!has_value_) {
-    if (has_formula_) add_issue(Msg::xlsx_formula_no_value, {cell_name()});
+  if (!has_value_ || value_.empty()) {  // <v></v> is blank too
+    if (has_formula_ && !has_value_) add_issue(Msg::xlsx_formula_no_value, {cell_name()});
   } else if (type_ == "s") {
     auto index = to_number<std::size_t>(value_);
     if (index && *index < strings_.size())

@@ -63,7 +63,8 @@ char32_t char_reference(std::string_view ref) {
   return cp;
 }
 
-// Appends `raw` with "\r\n" and "\r" as "\n", and entities decoded when asked.
+// Appends `raw` with "\r\n" and "\r" as "\n", and entities decoded when asked;
+// false on an unknown or invalid entity.
 bool append_text(std::string_view raw, std::string& out, bool entities) {
   std::size_t i = 0;
   while (i < raw.size()) {
@@ -94,8 +95,6 @@ bool append_text(std::string_view raw, std::string& out, bool entities) {
 }
 
 }  // namespace
-
-bool decode_xml_text(std::string_view raw, std::string& out) { return append_text(raw, out, true); }
 
 std::string xml_excerpt(std::string_view data, std::size_t at) {
   at = std::min(at, data.size());
@@ -279,7 +278,7 @@ XmlEvent XmlPull::text_event() {
     text_ = raw;
   } else {
     text_storage_.clear();
-    if (!decode_xml_text(raw, text_storage_)) return fail(pos_ + raw.find('&'));
+    if (!append_text(raw, text_storage_, true)) return fail(pos_ + raw.find('&'));
     text_ = text_storage_;
   }
   pos_ += length;
@@ -310,7 +309,7 @@ XmlEvent XmlPull::start_tag(std::string_view tag, std::size_t at) {
     std::size_t close = tag.find(tag[j], j + 1);
     if (close == std::string_view::npos) return fail(at);
     std::size_t begin = attribute_text_.size();
-    if (!decode_xml_text(tag.substr(j + 1, close - j - 1), attribute_text_)) return fail(at);
+    if (!append_text(tag.substr(j + 1, close - j - 1), attribute_text_, true)) return fail(at);
     attributes_.push_back({local_name(attribute_name), begin, attribute_text_.size() - begin});
     i = close + 1;
     if (i < tag.size() && !is_space(tag[i])) return fail(at);

@@ -1,6 +1,6 @@
 // A small streaming XML pull parser for the parts of an XLSX file that can be
 // large (worksheets, shared strings). Interface: XmlSource (where the bytes
-// come from) and XmlPull (the events).
+// come from), XmlPull (the events) and xml_excerpt (for error messages).
 //
 // It reads its input in chunks, so memory is bounded by the largest single
 // tag or text run (kMaxToken), not by the document. It understands elements,
@@ -92,9 +92,5 @@ class XmlPull {
 
 // A short printable excerpt of `data` from byte `at`, for error messages.
 std::string xml_excerpt(std::string_view data, std::size_t at);
-
-// Appends `raw` to `out` with entities decoded and line ends normalised;
-// false on an unknown or invalid entity.
-bool decode_xml_text(std::string_view raw, std::string& out);
 
 }  // namespace fangyi::check

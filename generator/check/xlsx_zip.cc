@@ -22,6 +22,11 @@ std::string libzip_reason(int code) {
   return reason;
 }
 
+// True when `size` bytes inflated from `compressed` look like a zip bomb.
+bool too_compressed(uint64_t size, uint64_t compressed, const XlsxLimits& limits) {
+  return size > limits.ratio_min_bytes && limits.max_ratio > 0 && size / limits.max_ratio > compressed;
+}
+
 }  // namespace
 
 Diagnostic xlsx_error(const std::string& path, Msg message, std::vector<std::string> args, std::optional<Msg> hint) {
@@ -104,7 +109,7 @@ std::unique_ptr<ZipEntryStream> ZipArchive::open_stream(const std::string& name,
     error = xlsx_error(path_, Msg::xlsx_entry_too_large, {path_, name, std::to_string(cap)});
     return nullptr;
   }
-  if (size > limits_.ratio_min_bytes && size / limits_.max_ratio > compressed) {
+  if (too_compressed(size, compressed, limits_)) {
     error = xlsx_error(path_, Msg::xlsx_zip_bomb, {path_, name, std::to_string(limits_.max_ratio)});
     return nullptr;
   }
@@ -152,7 +157,7 @@ std::size_t ZipEntryStream::read(char* buf, std::size_t n) {
     error_ = xlsx_error(path, Msg::xlsx_entry_too_large, {path, name_, std::to_string(cap_)});
   else if (archive_.total_read_ > limits.max_total_bytes)
     error_ = xlsx_error(path, Msg::xlsx_total_too_large, {path, std::to_string(limits.max_total_bytes)});
-  else if (read_ > limits.ratio_min_bytes && read_ / limits.max_ratio > compressed_)
+  else if (too_compressed(read_, compressed_, limits))
     error_ = xlsx_error(path, Msg::xlsx_zip_bomb, {path, name_, std::to_string(limits.max_ratio)});
   return error_ ? 0 : static_cast<std::size_t>(count);
 }

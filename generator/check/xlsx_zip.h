@@ -1,6 +1,7 @@
 // The ZIP container of an XLSX file, read through libzip within XlsxLimits.
-// Interface: ZipArchive (open, look up, read an entry whole) and
-// ZipEntryStream (an entry as an XmlSource, read in chunks).
+// Interface: ZipArchive (open, look up, read an entry whole),
+// ZipEntryStream (an entry as an XmlSource, read in chunks) and xlsx_error
+// (the Diagnostic every part of the reader reports with).
 //
 // Entry names are only looked up (exactly, then ignoring case, then with
 // Windows backslashes, which some exporters write); nothing is extracted.
@@ -40,9 +41,8 @@ class ZipArchive {
   ZipArchive& operator=(const ZipArchive&) = delete;
 
   const std::string& path() const { return path_; }
-  const XlsxLimits& limits() const { return limits_; }
   bool has(const std::string& name) const { return locate(name) >= 0; }
-  // The whole entry, at most limits().max_part_bytes; nullopt with `error`
+  // The whole entry, at most XlsxLimits::max_part_bytes; nullopt with `error`
   // set when it is missing, too large or unreadable.
   std::optional<std::string> read(const std::string& name, std::optional<Diagnostic>& error);
   // A stream over the entry; null with `error` set when it is missing or its

@@ -119,6 +119,14 @@ void encode(const Program& p, ByteWriter& w);
 // Returns false (with a reason in *why) instead of ever crashing.
 bool decode(ByteReader& r, const Environment& env, Program& out, std::string* why);
 
+// The fields a verified program reads: slots of the bare row, and (source,
+// slot) pairs of comprehension rows. Lets the engine keep only those.
+struct FieldsRead {
+  std::vector<std::size_t> row;
+  std::vector<std::pair<std::size_t, std::size_t>> sources;
+};
+FieldsRead fields_read(const Program& p);
+
 // ---- evaluation ------------------------------------------------------------
 
 enum class ValueKind : uint8_t { null_, bool_, int_, decimal, string, date, datetime, time, duration };

@@ -367,13 +367,14 @@ TEST_F(XlsxReader, ErrorsFormulasAndBadValuesAreIssues) {
   p.sheet = worksheet(
       "<row r=\"1\">" + inline_cell("A1", "a") + inline_cell("B1", "b") + "</row>" +
       "<row r=\"2\"><c r=\"A2\" t=\"e\"><f>1/0</f><v>#DIV/0!</v></c><c r=\"B2\" t=\"e\"><v>#N/A</v></c>"
-      "<c r=\"C2\"><f>SUM(A1:A3)</f></c><c r=\"D2\" t=\"str\"><f>A1</f></c>" + inline_cell("E2", "ok") + "</row>"
+      "<c r=\"C2\"><f>SUM(A1:A3)</f></c><c r=\"D2\" t=\"str\"><f>A1</f></c>" + inline_cell("E2", "ok") +
+      "<c r=\"F2\" t=\"str\"><f>\"\"</f><v></v></c><c r=\"G2\"><v/></c></row>"
       "<row r=\"3\"><c r=\"A3\" t=\"b\"><v>2</v></c><c r=\"B3\"><v>abc</v></c><c r=\"C3\" s=\"1\"><v>-1</v></c>"
       "<c r=\"D3\" t=\"d\"><v>2021-08-27T14:00:00.000</v></c><c r=\"E3\" t=\"d\"><v>2021-08-27T00:00:00</v></c>"
       "<c r=\"F3\" t=\"d\"><v>yesterday</v></c></row>");
   write_zip(path, p.entries());
   Table t = read_table(path);
-  EXPECT_EQ(t.rows, (Rows{{"", "", "", "", "ok"}, {"", "", "-1", "2021-08-27 14:00", "2021-08-27", ""}}));
+  EXPECT_EQ(t.rows, (Rows{{"", "", "", "", "ok", "", ""}, {"", "", "-1", "2021-08-27 14:00", "2021-08-27", ""}}));
   EXPECT_EQ(t.issues, (std::vector<std::string>{
                           "2: cell A2 holds the error '#DIV/0!'; taken as empty",
                           "2: cell B2 holds the error '#N/A'; taken as empty",
@@ -492,6 +493,9 @@ TEST_F(XlsxReader, MalformedXmlNamesTheEntry) {
   ASSERT_TRUE(w.error);
   EXPECT_EQ(w.error->message, Msg::xlsx_xml_malformed);
   EXPECT_EQ(w.error->args[1], "xl/workbook.xml");
+  p.extra = {{"xl/workbook.xml", "<workbook><sheets>"}};
+  write_zip(path, p.entries());
+  EXPECT_EQ(error_text(read_table(path)), "'xl/workbook.xml' in '" + path + "' is not complete XML (it ends too early)");
 }
 
 // ---- hostile archives
@@ -534,6 +538,42 @@ TEST_F(XlsxReader, RefusesZipBombs) {
   // A part read whole has its own, smaller cap.
   limits = {};
   limits.max_part_bytes = 100;
+  EXPECT_EQ(read_table(path, "", limits).error->message, Msg::xlsx_entry_too_large);
+}
+
+// Makes the archive at `path` declare `size` as the uncompressed size of
+// entry `name`, in its local header and in the central directory.
+void declare_size(const std::string& path, const std::string& name, uint32_t size) {
+  std::ifstream in(path, std::ios::binary);
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  struct Header {
+    std::string_view signature;
+    std::size_t size_at, name_at;
+  } headers[] = {{std::string_view("PK\x03\x04", 4), 22, 30}, {std::string_view("PK\x01\x02", 4), 24, 46}};
+  int patched = 0;
+  for (const Header& h : headers)
+    for (std::size_t at = bytes.find(h.signature); at != std::string::npos; at = bytes.find(h.signature, at + 1))
+      if (bytes.compare(at + h.name_at, name.size(), name) == 0) {
+        for (int i = 0; i < 4; ++i) bytes[at + h.size_at + i] = static_cast<char>(size >> (8 * i));
+        ++patched;
+      }
+  EXPECT_EQ(patched, 2);
+  write_file(path, bytes);
+}
+
+TEST_F(XlsxReader, SizesTheArchiveDeclaresAreNotTrusted) {
+  std::string path = dir_ + "/liar.xlsx";
+  Package p;
+  p.sheet = big_sheet(16 << 20);
+  write_zip(path, p.entries());
+  declare_size(path, "xl/worksheets/sheet1.xml", 1000);
+  Table t = read_table(path);
+  EXPECT_TRUE(t.opened);
+  EXPECT_EQ(t.header, std::vector<std::string>{"header"});
+  ASSERT_TRUE(t.error);
+  EXPECT_EQ(t.error->message, Msg::xlsx_zip_bomb);
+  XlsxLimits limits;
+  limits.max_entry_bytes = 2 << 20;
   EXPECT_EQ(read_table(path, "", limits).error->message, Msg::xlsx_entry_too_large);
 }
 

@@ -1,0 +1,116 @@
+// Compact row storage and grouping.
+#include "check/row_store.h"
+
+#include <algorithm>
+#include <cstring>
+
+namespace fangyi::check {
+
+namespace {
+constexpr std::size_t kBlock = 1 << 20;
+}
+
+std::string_view StringPool::copy(std::string_view s) {
+  if (s.empty()) return {};
+  if (blocks_.empty() || blocks_.back().capacity() - blocks_.back().size() < s.size()) {
+    blocks_.emplace_back();
+    blocks_.back().reserve(std::max(kBlock, s.size()));
+  }
+  std::string& b = blocks_.back();
+  std::size_t at = b.size();
+  b.append(s);  // within capacity: never reallocates, so earlier views stay valid
+  return std::string_view(b.data() + at, s.size());
+}
+
+std::string_view StringPool::intern(std::string_view s) {
+  auto it = interned_.find(s);
+  if (it != interned_.end()) return it->second;
+  std::string_view kept = copy(s);
+  interned_.emplace(kept, kept);
+  return kept;
+}
+
+uint32_t Names::id(std::string_view name) {
+  auto it = ids_.find(name);
+  if (it != ids_.end()) return it->second;
+  std::string_view kept = pool_.copy(name);
+  uint32_t id = static_cast<uint32_t>(names_.size());
+  names_.push_back(kept);
+  ids_.emplace(kept, id);
+  return id;
+}
+
+void DatasetRows::configure(std::size_t fields, const std::vector<bool>& values, const std::vector<bool>& texts,
+                            const std::vector<bool>& intern) {
+  value_pos_.assign(fields, -1);
+  text_pos_.assign(fields, -1);
+  intern_ = intern;
+  width_ = text_width_ = 0;
+  for (std::size_t s = 0; s < fields; ++s) {
+    if (values[s]) value_pos_[s] = static_cast<int>(width_++);
+    if (texts[s]) text_pos_[s] = static_cast<int>(text_width_++);
+  }
+}
+
+void DatasetRows::add(const std::vector<expr::Value>& values, const std::vector<std::string_view>& texts,
+                      const Meta& meta) {
+  for (std::size_t s = 0; s < value_pos_.size(); ++s) {
+    if (value_pos_[s] < 0) continue;
+    const expr::Value& v = values[s];
+    uint64_t payload = 0;
+    if (v.kind == expr::ValueKind::string) {
+      strings_.push_back(intern_[s] ? pool_.intern(v.s) : pool_.copy(v.s));
+      payload = strings_.size() - 1;
+    } else if (v.kind == expr::ValueKind::decimal) {
+      std::memcpy(&payload, &v.d, sizeof payload);
+    } else if (v.kind == expr::ValueKind::bool_) {
+      payload = v.b ? 1 : 0;
+    } else {
+      payload = static_cast<uint64_t>(v.i);
+    }
+    payload_.push_back(payload);
+    kind_.push_back(static_cast<uint8_t>(v.kind));
+  }
+  for (std::size_t s = 0; s < text_pos_.size(); ++s)
+    if (text_pos_[s] >= 0) text_.push_back(intern_[s] ? pool_.intern(texts[s]) : pool_.copy(texts[s]));
+  meta_.push_back(meta);
+}
+
+expr::Value DatasetRows::value(uint32_t row, std::size_t slot) const {
+  if (slot >= value_pos_.size() || value_pos_[slot] < 0) return {};
+  std::size_t at = std::size_t(row) * width_ + static_cast<std::size_t>(value_pos_[slot]);
+  auto kind = static_cast<expr::ValueKind>(kind_[at]);
+  uint64_t p = payload_[at];
+  expr::Value v;
+  v.kind = kind;
+  switch (kind) {
+    case expr::ValueKind::null_: break;
+    case expr::ValueKind::bool_: v.b = p != 0; break;
+    case expr::ValueKind::decimal: std::memcpy(&v.d, &p, sizeof p); break;
+    case expr::ValueKind::string: v.s = strings_[p]; break;
+    default: v.i = static_cast<int64_t>(p);
+  }
+  return v;
+}
+
+std::string_view DatasetRows::text(uint32_t row, std::size_t slot) const {
+  if (slot >= text_pos_.size() || text_pos_[slot] < 0) return {};
+  return text_[std::size_t(row) * text_width_ + static_cast<std::size_t>(text_pos_[slot])];
+}
+
+void DatasetRows::group(const std::vector<Meta>& meta, std::size_t ids, uint32_t Meta::*field,
+                        std::vector<uint32_t>& rows, std::vector<uint32_t>& begin) {
+  begin.assign(ids + 1, 0);
+  for (const Meta& m : meta) ++begin[m.*field + 1];
+  for (std::size_t i = 1; i <= ids; ++i) begin[i] += begin[i - 1];
+  rows.assign(meta.size(), 0);
+  std::vector<uint32_t> next(begin.begin(), begin.end() - 1);
+  for (uint32_t r = 0; r < meta.size(); ++r) rows[next[meta[r].*field]++] = r;
+}
+
+void DatasetRows::index(std::size_t keys, std::size_t organisations) {
+  group(meta_, keys, &Meta::key, by_key_, key_begin_);
+  group(meta_, organisations, &Meta::organisation, by_org_, org_begin_);
+}
+
+}  // namespace fangyi::check
