@@ -8,6 +8,8 @@
 #include <filesystem>
 #include <fstream>
 
+#include <xlsxwriter.h>
+
 #include "check/engine.h"
 #include "support/compile_text.h"
 
@@ -183,6 +185,24 @@ TEST_F(Engine, OrganisationCheckCountsSeriousFindings) {
   }
   EXPECT_EQ(review, 1);
   EXPECT_EQ(r.organisations, 2u);
+}
+
+TEST_F(Engine, XlsxGivesTheSameFindingsAsCsv) {
+  std::string xlsx = (dir_ / "cases.xlsx").string();
+  lxw_workbook* wb = workbook_new(xlsx.c_str());
+  lxw_worksheet* ws = workbook_add_worksheet(wb, "個案");
+  std::vector<std::vector<std::string>> rows = {{"學校", "姓名", "證號", "已確認電話", "入境日期", "確認狀態"},
+                                                {"甲大學", "王大明", "A123456789", "0912345678", "2021/08/27", "已確認"},
+                                                {"甲大學", "李小華", "B223456781", "02-2345678", "2021/08/27", "已確認"}};
+  for (lxw_row_t r = 0; r < rows.size(); ++r)
+    for (lxw_col_t c = 0; c < rows[r].size(); ++c) worksheet_write_string(ws, r, c, rows[r][c].c_str(), nullptr);
+  ASSERT_EQ(workbook_close(wb), LXW_NO_ERROR);
+  Report from_xlsx = run({xlsx});
+  Report from_csv = run({file("cases.csv", kCases)});
+  ASSERT_EQ(rules_of(from_xlsx), rules_of(from_csv));
+  EXPECT_EQ(from_xlsx.findings[2].line, 3u);
+  EXPECT_EQ(from_xlsx.findings[2].message, from_csv.findings[2].message);
+  EXPECT_EQ(from_xlsx.inputs[0].encoding, "XLSX");
 }
 
 TEST_F(Engine, UnmatchedFileIsAnInputErrorAndOthersStillRun) {
