@@ -209,10 +209,10 @@ class Engine {
       }
       if (store.enabled())
         store.add(values, texts, {file_index, static_cast<uint32_t>(line), organisations_.id(org), keys_.id(key)});
-      drain(*reader, path, d.header.id);
+      drain(*reader, path, d.header.id, headers);
       if (options_.progress && (rows & 0xFFFF) == 0) options_.progress(reader->bytes_read(), reader->bytes_total());
     }
-    drain(*reader, path, d.header.id);
+    drain(*reader, path, d.header.id, headers);
     report_.inputs[file_index].rows = rows;
     if (reader->error()) diags_.add(*reader->error());
   }
@@ -311,9 +311,14 @@ class Engine {
 
   void add(Found f) { found_.push_back(std::move(f)); }
 
-  void drain(TableReader& reader, const std::string& path, const std::string& dataset) {
+  void drain(TableReader& reader, const std::string& path, const std::string& dataset,
+             const std::vector<std::string>& headers) {
     for (const ReadIssue& issue : reader.issues())
-      add({{path, issue.line, "", "input.file", rules::CheckSeverity::error,
+      add({{path, issue.line,
+            issue.column > 0 && static_cast<std::size_t>(issue.column) <= headers.size()
+                ? headers[static_cast<std::size_t>(issue.column - 1)]
+                : "",
+            "input.file", rules::CheckSeverity::error,
             format_message(issue.message, options_.lang, issue.args), "", "", ""},
            dataset, ""});
     reader.issues().clear();

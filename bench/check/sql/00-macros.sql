@@ -10,8 +10,12 @@
 -- null; a non-empty cell that does not convert is null and one `input.cell`
 -- finding.
 
--- The text of a cell: trimmed, empty -> null.
-CREATE OR REPLACE MACRO fy_cell(x) AS nullif(trim(x, e' \t\r'), '');
+-- The text of a cell: spaces and tabs trimmed (and a trailing CR), empty ->
+-- null. trim() is called only when an end needs it: it costs 4 times the tests.
+CREATE OR REPLACE MACRO fy_cell(x) AS nullif(
+  CASE WHEN starts_with(x, ' ') OR starts_with(x, e'\t') OR ends_with(x, ' ') OR ends_with(x, e'\t')
+            OR ends_with(x, e'\r')
+       THEN rtrim(ltrim(x, e' \t'), e' \t\r') ELSE x END, '');
 
 -- `date` fields: yyyy/m/d (gregorian) or yyyy-mm-dd (iso); a date column may
 -- also hold a datetime, whose date counts (cells.cc). ROC years (110/08/27,
