@@ -8,10 +8,18 @@
 namespace fangyi::check {
 
 std::string normalize_header(std::string_view header) {
-  std::string s(header);
-  if (s.rfind("\xEF\xBB\xBF", 0) == 0) s.erase(0, 3);
+  if (header.substr(0, 3) == "\xEF\xBB\xBF") header.remove_prefix(3);
   // Full-width spaces (U+3000) are common in Taiwanese spreadsheets.
-  for (std::size_t p; (p = s.find("\xE3\x80\x80")) != std::string::npos;) s.replace(p, 3, " ");
+  std::string s;
+  s.reserve(header.size());
+  for (std::size_t i = 0; i < header.size(); ++i) {
+    if (header.substr(i, 3) == "\xE3\x80\x80") {
+      s += ' ';
+      i += 2;
+    } else {
+      s += header[i];
+    }
+  }
   return trim(s);
 }
 

@@ -47,25 +47,37 @@ CREATE OR REPLACE MACRO day_of(day0, d) AS CAST(d AS DATE) - day0;
 
 CREATE OR REPLACE MACRO fy_today() AS CAST(getvariable('today') AS DATE);
 
--- id_valid(id), as generator/expr/taiwan_id.cc:
+-- id_valid(id, digits8), as generator/expr/taiwan_id.cc; digits8 must be
+-- tw_digits8(id), computed in a column of its own beforehand (DuckDB does not
+-- share a subexpression among the branches of a CASE; repeated, the cast
+-- doubled the cost of the macro).
 --   national (letter, 1|2, 8 digits) and new resident certificates (letter,
 --   8|9, 8 digits): checksum; old resident certificates (letter, A-D, 8
 --   digits): checksum with the second letter's code mod 10; entry permits (12
 --   letters or digits) and passports (5-20 letters or digits, '-', 3 letters):
---   shape only. ASCII letters in any case.
--- The checksum maps the first letter to two digits (A=10 ... Z=33, I=34,
--- O=35: the string below lists the letters in code order from 10), weights
--- the 11 digits 1,9,8,7,6,5,4,3,2,1,1, and the sum must end in 0.
-CREATE OR REPLACE MACRO tw_letter_code(c) AS position(upper(c) IN 'ABCDEFGHJKLMNPQRSTUVXYWZIO') + 9;
-CREATE OR REPLACE MACRO tw_digit(id, i) AS ascii(substr(id, i, 1)) - 48;
-CREATE OR REPLACE MACRO tw_checksum_ok(id, second) AS
-  (tw_letter_code(substr(id, 1, 1)) // 10 + tw_letter_code(substr(id, 1, 1)) % 10 * 9 + second * 8
-   + tw_digit(id, 3) * 7 + tw_digit(id, 4) * 6 + tw_digit(id, 5) * 5 + tw_digit(id, 6) * 4
-   + tw_digit(id, 7) * 3 + tw_digit(id, 8) * 2 + tw_digit(id, 9) + tw_digit(id, 10)) % 10 = 0;
-CREATE OR REPLACE MACRO id_valid(id) AS CASE
-  WHEN regexp_full_match(id, '[A-Za-z][1289][0-9]{8}') THEN tw_checksum_ok(id, tw_digit(id, 2))
-  WHEN regexp_full_match(id, '[A-Za-z][A-Da-d][0-9]{8}') THEN tw_checksum_ok(id, tw_letter_code(substr(id, 2, 1)) % 10)
-  ELSE regexp_full_match(id, '[A-Za-z0-9]{12}') OR regexp_full_match(id, '[A-Za-z0-9]{5,20}-[A-Za-z]{3}')
+--   shape only. ASCII letters in either case.
+-- The checksum maps the first letter to two digits (A=10 B=11 C=12 D=13 E=14
+-- F=15 G=16 H=17 I=34 J=18 K=19 L=20 M=21 N=22 O=35 P=23 Q=24 R=25 S=26 T=27
+-- U=28 V=29 W=32 X=30 Y=31 Z=33), weights the 11 digits 1,9,8,7,6,5,4,3,2,1,1,
+-- and the sum must end in 0.
+--   tw_letter_code(s): the code of the first character of s, an ASCII letter
+--   in either case (ascii & 223 is the upper case).
+CREATE OR REPLACE MACRO tw_letter_code(s) AS
+  [10, 11, 12, 13, 14, 15, 16, 17, 34, 18, 19, 20, 21, 22, 35, 23, 24, 25, 26, 27, 28, 29, 32, 30, 31, 33]
+  [(ascii(s) & 223) - 64];
+--   tw_digits8(id): characters 3..10 as an integer (null unless digits).
+CREATE OR REPLACE MACRO tw_digits8(id) AS TRY_CAST(substr(id, 3, 8) AS INTEGER);
+--   tw_weighted8(n): those 8 digits weighted 7,6,5,4,3,2,1,1.
+CREATE OR REPLACE MACRO tw_weighted8(n) AS
+  n // 10000000 % 10 * 7 + n // 1000000 % 10 * 6 + n // 100000 % 10 * 5 + n // 10000 % 10 * 4
+  + n // 1000 % 10 * 3 + n // 100 % 10 * 2 + n // 10 % 10 + n % 10;
+--   the second character's value: a digit, or the last digit of its letter's code.
+CREATE OR REPLACE MACRO tw_second(id) AS CASE
+  WHEN ascii(substr(id, 2, 1)) < 64 THEN ascii(substr(id, 2, 1)) - 48 ELSE tw_letter_code(substr(id, 2, 1)) % 10 END;
+CREATE OR REPLACE MACRO id_valid(id, digits8) AS CASE
+  WHEN regexp_full_match(id, '[A-Za-z][1289A-Da-d][0-9]{8}')
+    THEN (tw_letter_code(id) // 10 + tw_letter_code(id) % 10 * 9 + tw_second(id) * 8 + tw_weighted8(digits8)) % 10 = 0
+  ELSE regexp_full_match(id, '[A-Za-z0-9]{12}|[A-Za-z0-9]{5,20}-[A-Za-z]{3}')
 END;
 
 -- Every finding: the file as given, the file line (header = 1; 0 and no file
@@ -93,6 +105,11 @@ CREATE OR REPLACE TABLE rule_severity AS SELECT * FROM (VALUES
 -- A check fires when its `when` holds (is true) and its `require` does not
 -- (is false or null): fangyi's three-valued logic is SQL's.
 CREATE OR REPLACE MACRO fy_fires(when_, require_) AS (when_) IS TRUE AND (require_) IS NOT TRUE;
+
+-- x in [a, b, ...]: null when x is null, as in fangyi. Not SQL's IN: DuckDB
+-- turns an IN list of 5 or more constants into a join, which does not keep
+-- the rows in file order (and the line numbers are rowids, see 10-case-list.sql).
+CREATE OR REPLACE MACRO fy_in(x, list) AS list_contains(list, x);
 
 -- has(x): not null and, for text, not empty (cells are already null when empty).
 CREATE OR REPLACE MACRO has(x) AS x IS NOT NULL;

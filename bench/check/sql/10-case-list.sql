@@ -26,6 +26,7 @@ WITH raw AS (
 ), typed AS (
   SELECT
     *,
+    tw_digits8(id_number) AS id_digits8,
     fy_date(entry_date_raw) AS entry_date,
     fy_datetime(assigned_at_raw) AS assigned_at,
     fy_bool(foreign_student_raw, ['是', '外', 'V', '✓', 'Y'], ['否', 'N']) AS foreign_student,
@@ -50,7 +51,7 @@ SELECT
 
   -- 000-contact-info.yaml
   fy_fires(has(confirm_status) AND has(assigned_at) AND CAST(assigned_at AS DATE) < fy_today(),
-           confirm_status NOT IN ('未確認', '僅部分確認') AND confirmed_address <> '尚未確認'
+           NOT fy_in(confirm_status, ['未確認', '僅部分確認']) AND confirmed_address <> '尚未確認'
              AND confirmed_phone <> '尚未確認') AS "contact-info-confirmed",
   fy_fires(has(confirmed_address) AND confirmed_address <> '尚未確認',
            regexp_full_match(confirmed_address,
@@ -66,7 +67,7 @@ SELECT
   fy_fires(has(confirm_status), confirm_status <> '失聯') AS "confirm-status-lost",
 
   -- id-numbers.yaml
-  fy_fires(has(id_number), id_valid(id_number)) AS "id-valid-case-list"
+  fy_fires(has(id_number), id_valid(id_number, id_digits8)) AS "id-valid-case-list"
 FROM typed;
 
 INSERT INTO findings

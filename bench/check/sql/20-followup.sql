@@ -26,6 +26,7 @@ WITH raw AS (
 ), typed AS (
   SELECT
     *,
+    tw_digits8(id_number) AS id_digits8,
     fy_date(followup_date_raw) AS followup_date,
     fy_enum(status_raw, ['尚未派案', '訪視未遇', '無症狀', '有症狀', '出境']) AS status,
     -- every bool column of followup.yaml has the same spellings
@@ -62,14 +63,14 @@ SELECT
            CAST(entered_at AS TIME) BETWEEN TIME '08:00' AND TIME '14:00') AS "followup-entered-in-window",
   fy_fires(has(entered_at) AND has(followup_date),
            CAST(entered_at AS DATE) = followup_date) AS "followup-entered-same-day",
-  fy_fires(has(status), status NOT IN ('出境', '尚未派案')) AS "followup-status-not-allowed",
+  fy_fires(has(status), NOT fy_in(status, ['出境', '尚未派案'])) AS "followup-status-not-allowed",
   fy_fires(status = '有症狀' OR any_symptom, visited_doctor) AS "followup-symptom-visit-ticked",
   fy_fires(status = '有症狀' OR any_symptom, has(visit_note)) AS "followup-symptom-visit-note",
   fy_fires(status = '有症狀', any_symptom) AS "followup-symptoms-listed",
   fy_fires(has(status) AND any_symptom, status = '有症狀') AS "followup-symptoms-status",
 
   -- id-numbers.yaml
-  fy_fires(has(id_number), id_valid(id_number)) AS "id-valid-followup"
+  fy_fires(has(id_number), id_valid(id_number, id_digits8)) AS "id-valid-followup"
 FROM checked;
 
 INSERT INTO findings

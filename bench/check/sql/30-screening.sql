@@ -16,6 +16,7 @@ WITH raw AS (
 ), typed AS (
   SELECT
     *,
+    tw_digits8(id_number) AS id_digits8,
     fy_date(screen_date_raw) AS screen_date,
     fy_enum(type_raw, ['快篩', 'PCR']) AS type,
     fy_enum(result_raw, ['陰性', '陽性', '不明', '未檢測', '未完成', '完成']) AS result,
@@ -29,13 +30,13 @@ SELECT
     + fy_bad(pcr_from_raw, pcr_from) + fy_bad(pcr_to_raw, pcr_to) AS bad_cells,
 
   -- 000-screening.yaml
-  fy_fires(type = '快篩', result IN ('陰性', '陽性', '不明', '未檢測', '未完成')) AS "rapid-test-result-value",
-  fy_fires(type = 'PCR', result IN ('完成', '未完成')) AS "pcr-result-value",
+  fy_fires(type = '快篩', fy_in(result, ['陰性', '陽性', '不明', '未檢測', '未完成'])) AS "rapid-test-result-value",
+  fy_fires(type = 'PCR', fy_in(result, ['完成', '未完成'])) AS "pcr-result-value",
   fy_fires(type = 'PCR' AND result = '完成',
            has(pcr_from) AND has(pcr_to) AND pcr_from <= pcr_to) AS "pcr-time-range",
 
   -- id-numbers.yaml
-  fy_fires(has(id_number), id_valid(id_number)) AS "id-valid-screening"
+  fy_fires(has(id_number), id_valid(id_number, id_digits8)) AS "id-valid-screening"
 FROM typed;
 
 INSERT INTO findings

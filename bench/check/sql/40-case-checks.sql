@@ -31,13 +31,13 @@ SELECT s.id_number,
        -- rapid-test-recorded: exists(x in screening, x.type == "快篩" and ((day 10..12 and result in [...]) or 未完成))
        bool_or((s.type = '快篩'
                 AND ((day_of(c.entry_date, s.screen_date) BETWEEN 10 AND 12
-                      AND s.result IN ('陰性', '陽性', '不明', '未檢測'))
+                      AND fy_in(s.result, ['陰性', '陽性', '不明', '未檢測']))
                      OR s.result = '未完成')) IS TRUE) AS rapid_recorded,
        -- rapid-test-in-window: all(x in screening, x.type != "快篩" or x.result == "未完成" or day 10..12)
        bool_and((s.type <> '快篩' OR s.result = '未完成'
                  OR day_of(c.entry_date, s.screen_date) BETWEEN 10 AND 12) IS TRUE) AS rapid_in_window,
        -- pcr-recorded: exists(x in screening, x.type == "PCR" and x.result in [完成, 未完成] and (未完成 or day 12..14))
-       bool_or((s.type = 'PCR' AND s.result IN ('完成', '未完成')
+       bool_or((s.type = 'PCR' AND fy_in(s.result, ['完成', '未完成'])
                 AND (s.result = '未完成' OR day_of(c.entry_date, s.screen_date) BETWEEN 12 AND 14)) IS TRUE)
          AS pcr_recorded
 FROM screening s JOIN cases c USING (id_number)
