@@ -140,7 +140,7 @@ measure() {
   local status=0
   wait "$pid" || status=$?
   [ -n "$killed" ] && status="killed: $killed"
-  [ "$status" = 124 ] && status="killed: over $TIMEOUT s"
+  case "$status" in 124 | 137) status="killed: over $TIMEOUT s" ;; esac
   printf '%s\n' "$status" >"$base.status"
 }
 
