@@ -12,9 +12,7 @@
 #include "check/dataset_match.h"
 #include "check/mask.h"
 #include "check/row_store.h"
-#include "core/text.h"
 #include "expr/opcodes.h"
-#include "rules/environment.h"
 
 namespace fangyi::check {
 namespace {
