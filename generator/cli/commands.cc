@@ -3,6 +3,7 @@
 #include "cli/commands.h"
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <cstring>
 #include <unistd.h>
 #include <iostream>
@@ -141,7 +142,9 @@ std::optional<check::ReportFormat> report_format(const std::string& s) {
 // A one-line progress indicator on a terminal, redrawn in place.
 void show_progress(uint64_t done, uint64_t total, Lang lang) {
   if (total == 0) return;
-  std::cerr << "\r" << format_message(Msg::cli_progress, lang, {std::to_string(done * 100 / total)}) << std::flush;
+  uint64_t percent = std::min<uint64_t>(100, done * 100 / total);
+  std::string bar = "[" + std::string(percent * 30 / 100, '#') + std::string(30 - percent * 30 / 100, '.') + "]";
+  std::cerr << "\r" << format_message(Msg::cli_progress, lang, {bar, std::to_string(percent)}) << std::flush;
 }
 
 int run_check(const Args& a, Lang lang) {
