@@ -84,9 +84,7 @@ std::optional<CellError> convert_cell(const rules::DatasetField& f, std::string_
           return std::nullopt;
         }
       }
-      std::string allowed;
-      for (const auto& v : f.values) allowed += (allowed.empty() ? "" : "、") + v;
-      return bad(Msg::cell_bad_enum, f, raw, allowed);
+      return bad(Msg::cell_bad_enum, f, raw, join(f.values, "、"));
     }
     case FieldType::bool_: {
       for (const auto& v : f.true_values)

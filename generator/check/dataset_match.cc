@@ -61,9 +61,7 @@ std::optional<DatasetMatch> match_dataset(const rules::RuleSet& rules, const std
     if (!best || key(c) > key(*best)) best = std::move(c);
   }
   if (!best || best->matched == 0) {
-    std::string all;
-    for (const auto& h : headers) all += (all.empty() ? "" : "、") + h;
-    diags.error(SourceLocation{file, 1, 0, 1}, Msg::check_no_dataset, {all});
+    diags.error(SourceLocation{file, 1, 0, 1}, Msg::check_no_dataset, {join(headers, "、")});
     return std::nullopt;
   }
   std::vector<std::string> unexpected;
@@ -71,13 +69,10 @@ std::optional<DatasetMatch> match_dataset(const rules::RuleSet& rules, const std
     if (std::find(best->columns.begin(), best->columns.end(), static_cast<int>(col)) == best->columns.end())
       unexpected.push_back(headers[col]);
   if (!best->missing_required.empty()) {
-    auto join = [](const std::vector<std::string>& v) {
-      std::string s;
-      for (const auto& x : v) s += (s.empty() ? "" : "、") + x;
-      return s.empty() ? std::string("—") : s;
-    };
+    auto listed = [](const std::vector<std::string>& v) { return v.empty() ? std::string("—") : join(v, "、"); };
     diags.error(SourceLocation{file, 1, 0, 1}, Msg::check_missing_columns,
-                {best->dataset->header.id, best->dataset->header.name, join(best->missing_required), join(unexpected)});
+                {best->dataset->header.id, best->dataset->header.name, listed(best->missing_required),
+                 listed(unexpected)});
     return std::nullopt;
   }
   return DatasetMatch{best->dataset, std::move(best->columns), std::move(unexpected)};

@@ -12,6 +12,7 @@
 #include "check/dataset_match.h"
 #include "check/mask.h"
 #include "check/row_store.h"
+#include "core/text.h"
 #include "expr/opcodes.h"
 
 namespace fangyi::check {
@@ -26,12 +27,6 @@ Date system_today() {
   std::tm local{};
   localtime_r(&now, &local);
   return Date::from_ymd(local.tm_year + 1900, local.tm_mon + 1, local.tm_mday).value_or(Date{});
-}
-
-std::string_view trim_view(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
-  return s;
 }
 
 // A row being read: typed values by slot, valid until the next row.
@@ -93,9 +88,8 @@ struct CompiledCheck {
 };
 
 int slot_of(const Dataset& d, const std::string& id) {
-  for (std::size_t i = 0; i < d.fields.size(); ++i)
-    if (d.fields[i].id == id) return static_cast<int>(i);
-  return -1;
+  const rules::DatasetField* f = d.field(id);
+  return f == nullptr ? -1 : static_cast<int>(f - d.fields.data());
 }
 
 struct Found {
@@ -106,7 +100,7 @@ struct Found {
 class Engine {
  public:
   Engine(const rules::RuleSet& rules, const CheckOptions& options, Diagnostics& diags)
-      : rules_(rules), options_(options), diags_(diags), stores_(rules.datasets.size()) {
+      : rules_(rules), options_(options), diags_(diags), stores_(rules.datasets.size()), needed_(rules.datasets.size()) {
     today_ = options.today.value_or(system_today());
     auto index_of = [&](const std::string& id) {
       for (std::size_t i = 0; i < rules.datasets.size(); ++i)
@@ -424,7 +418,7 @@ class Engine {
   std::vector<CompiledCheck> checks_;
   std::vector<Evaluators> row_evaluators_;  // by check index, for the reading thread
   std::vector<DatasetRows> stores_;
-  std::map<std::size_t, bool> needed_;
+  std::vector<bool> needed_;  // per dataset: rows kept for case/organisation checks
   Names keys_, organisations_;
   std::vector<std::string> files_;
   std::vector<Found> found_;

@@ -45,6 +45,13 @@ int report(const Diagnostics& diags, const SourceMap& sources, Lang lang) {
   return diags.has_errors() ? kInputError : kOk;
 }
 
+// A date given on the command line; an error naming the accepted formats.
+std::optional<Date> date_arg(const std::string& text, Diagnostics& diags) {
+  auto d = parse_date(text);
+  if (!d) diags.error(SourceLocation{}, Msg::date_invalid, {text}).hint = Msg::date_formats_hint;
+  return d;
+}
+
 std::optional<DateStyle> date_style(const std::string& s) {
   if (s == "iso") return DateStyle::iso;
   if (s == "gregorian") return DateStyle::gregorian;
@@ -117,12 +124,8 @@ int run_schedule(const Args& a, Lang lang) {
   auto rules = load(a.rules_file, lang);
   if (!rules) return kInputError;
   Diagnostics diags;
-  auto day0 = parse_date(a.day0);
-  if (!day0) {
-    Diagnostic& d = diags.error(SourceLocation{}, Msg::date_invalid, {a.day0});
-    d.hint = Msg::date_formats_hint;
-    return report(diags, SourceMap{}, lang);
-  }
+  auto day0 = date_arg(a.day0, diags);
+  if (!day0) return report(diags, SourceMap{}, lang);
   auto style = date_style(a.style);
   auto schedule = rules::make_schedule(*rules, a.scheme, *day0, diags);
   if (!schedule) return report(diags, SourceMap{}, lang);
@@ -156,13 +159,7 @@ int run_check(const Args& a, Lang lang) {
   options.input.sheet = a.sheet;
   options.show_personal = a.show_personal;
   options.lang = lang;
-  if (!a.today.empty()) {
-    options.today = parse_date(a.today);
-    if (!options.today) {
-      diags.error(SourceLocation{}, Msg::date_invalid, {a.today}).hint = Msg::date_formats_hint;
-      return report(diags, SourceMap{}, lang);
-    }
-  }
+  if (!a.today.empty() && !(options.today = date_arg(a.today, diags))) return report(diags, SourceMap{}, lang);
   bool tty = ::isatty(STDERR_FILENO) != 0;
   if (tty) options.progress = [lang](uint64_t done, uint64_t total) { show_progress(done, total, lang); };
   std::vector<std::string> files = check::expand_inputs(a.exports, diags);
@@ -187,13 +184,7 @@ int run_build(const Args& a, Lang lang) {
   SourceMap sources;
   Diagnostics diags;
   build::BuildOptions options{a.dir, a.seeds, lang, std::nullopt};
-  if (!a.today.empty()) {
-    options.today = parse_date(a.today);
-    if (!options.today) {
-      diags.error(SourceLocation{}, Msg::date_invalid, {a.today}).hint = Msg::date_formats_hint;
-      return report(diags, sources, lang);
-    }
-  }
+  if (!a.today.empty() && !(options.today = date_arg(a.today, diags))) return report(diags, sources, lang);
   build::BuildResult result;
   bool ok = build::build_project(options, sources, diags, result);
   report(diags, sources, lang);

@@ -76,6 +76,16 @@ void suggest(Diagnostic& d, const std::string& nearest_word) {
   d.hint_args = {nearest_word};
 }
 
+void suggest_among(Diagnostic& d, std::string_view word, const std::vector<std::string>& valid, Msg list_hint) {
+  std::string near = nearest(word, valid);
+  if (!near.empty()) {
+    suggest(d, near);
+    return;
+  }
+  d.hint = list_hint;
+  d.hint_args = {join(valid, ", ")};
+}
+
 namespace {
 
 Msg severity_label(Severity s) {

@@ -70,6 +70,9 @@ class Diagnostics {
 
 // Sets the hint of `d` to "did you mean X?" when `nearest_word` is non-empty.
 void suggest(Diagnostic& d, const std::string& nearest_word);
+// The nearest of `valid` to `word` as "did you mean", or, when none is close,
+// all of them under `list_hint` ("valid keys: …").
+void suggest_among(Diagnostic& d, std::string_view word, const std::vector<std::string>& valid, Msg list_hint);
 
 std::string render(const Diagnostic& d, const SourceMap& sources, Lang lang);
 std::string render_all(const Diagnostics& ds, const SourceMap& sources, Lang lang);

@@ -35,7 +35,11 @@ std::size_t edit_distance(std::string_view a, std::string_view b);
 // typo (distance at most a third of the length, at least 1); else "".
 std::string nearest(std::string_view word, const std::vector<std::string>& candidates);
 
+std::string_view trim_view(std::string_view s);  // spaces, tabs, CR, LF at both ends
 std::string trim(std::string_view s);
+std::string join(const std::vector<std::string>& items, std::string_view separator);
+// The shortest text that reads back as `v`: 500, 0.5, 37.25.
+std::string format_number(double v);
 std::vector<std::string> split_lines(std::string_view text);
 
 }  // namespace fangyi

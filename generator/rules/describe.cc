@@ -1,7 +1,8 @@
 // Turns each rule kind into labelled facts.
 #include "rules/describe.h"
 
-#include <cmath>
+#include "core/text.h"
+
 
 namespace fangyi::rules {
 namespace {
@@ -9,16 +10,8 @@ namespace {
 std::string t(Msg m, Lang lang, std::vector<std::string> args = {}) { return format_message(m, lang, args); }
 
 std::string join(const std::vector<std::string>& items, Lang lang) {
-  std::string out;
-  for (const auto& i : items) out += (out.empty() ? "" : (lang == Lang::en ? ", " : "、")) + i;
+  std::string out = fangyi::join(items, lang == Lang::en ? ", " : "、");
   return out.empty() ? t(Msg::v_none, lang) : out;
-}
-
-std::string num(double v) {
-  if (std::fabs(v - std::round(v)) < 1e-9) return std::to_string(static_cast<long long>(std::round(v)));
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%g", v);
-  return buf;
 }
 
 // "2 小時 30 分鐘" / "2 h 30 min".
@@ -120,7 +113,7 @@ Description describe_disinfection(const Disinfection& d, Lang lang) {
   b.add(Msg::f_applies_to, {}, join(d.applies_to, lang));
   for (const auto& a : d.agents) {
     std::string v = a.name;
-    if (a.stock_percent > 0) v += "；" + t(Msg::f_stock, lang, {num(a.stock_percent)});
+    if (a.stock_percent > 0) v += "；" + t(Msg::f_stock, lang, {format_number(a.stock_percent)});
     if (a.allowed) v += "；" + t(Msg::f_allowed, lang, {to_string(*a.allowed)});
     b.add(Msg::f_agent, {a.id}, v);
   }
@@ -137,7 +130,7 @@ Description describe_disinfection(const Disinfection& d, Lang lang) {
     b.add(Msg::f_entry, {e.place + (e.agent.empty() ? "" : " / " + e.agent)}, v);
   }
   for (const auto& s : d.spills) {
-    std::string when = s.below_ml > 0 ? t(Msg::f_spill_below, lang, {num(s.below_ml)}) : t(Msg::f_spill_above, lang, {num(s.above_ml)});
+    std::string when = s.below_ml > 0 ? t(Msg::f_spill_below, lang, {format_number(s.below_ml)}) : t(Msg::f_spill_above, lang, {format_number(s.above_ml)});
     std::string v = agent_name(s.agent) + " " + to_string(s.concentration);
     if (s.dilution > 0) v += t(Msg::f_dilution, lang, {std::to_string(s.dilution)});
     b.add(Msg::f_spill, {when}, v);
@@ -250,7 +243,7 @@ Description describe(const Scheme& s, Lang lang) {
   std::vector<std::string> readings;
   for (const auto& r : s.readings) readings.push_back(r.name);
   if (!readings.empty()) b.add(Msg::f_readings, {}, join(readings, lang));
-  b.add(Msg::f_fever, {}, "≥ " + num(s.fever_threshold) + "°C");
+  b.add(Msg::f_fever, {}, "≥ " + format_number(s.fever_threshold) + "°C");
   if (!s.symptoms.empty()) b.add(Msg::f_symptoms, {}, join(s.symptoms, lang));
   for (const auto& w : s.tests) {
     std::string v = t(Msg::f_test_value, lang, {w.name, std::to_string(w.first_day), std::to_string(w.last_day)});

@@ -2,9 +2,10 @@
 // values, derived scheme days, and lookups by id over a RuleSet.
 #include <algorithm>
 
-#include <fmt/format.h>
 
 #include "rules/model.h"
+
+#include "core/text.h"
 
 namespace fangyi::rules {
 
@@ -40,8 +41,8 @@ const char* field_type_name(FieldType t) {
 
 std::string to_string(const Concentration& c) {
   const char* unit = c.unit == ConcentrationUnit::ppm ? "ppm" : c.unit == ConcentrationUnit::percent ? "%" : "°C";
-  // fmt's shortest round-trip form: 500 not 500.000000, 0.5 stays 0.5.
-  std::string s = c.low == c.high ? fmt::format("{}", c.low) : fmt::format("{}-{}", c.low, c.high);
+  std::string s = format_number(c.low);
+  if (c.low != c.high) s += "-" + format_number(c.high);
   s += unit;
   if (c.at_least) s += "以上";
   return s;

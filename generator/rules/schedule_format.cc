@@ -12,11 +12,7 @@ namespace {
 
 std::string t(Msg m, Lang lang, std::vector<std::string> args = {}) { return format_message(m, lang, args); }
 
-std::string join(const std::vector<std::string>& v, Lang lang) {
-  std::string out;
-  for (const auto& s : v) out += (out.empty() ? "" : (lang == Lang::en ? ", " : "、")) + s;
-  return out;
-}
+std::string join(const std::vector<std::string>& v, Lang lang) { return fangyi::join(v, lang == Lang::en ? ", " : "、"); }
 
 std::string pad(const std::string& s, int width) {
   return s + std::string(static_cast<std::size_t>(std::max(0, width - display_width(s))), ' ');

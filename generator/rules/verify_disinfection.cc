@@ -3,6 +3,7 @@
 // of the stock (5 % = 50,000 ppm: 1:100 -> 500 ppm, 1:10 -> 5,000 ppm).
 #include <cmath>
 
+#include "core/text.h"
 #include "rules/verify.h"
 
 namespace fangyi::rules {
@@ -25,14 +26,6 @@ bool unit_suits(AgentKind k, ConcentrationUnit u) {
     case AgentKind::other: return true;
   }
   return true;
-}
-
-std::string number(double v) {
-  double r = std::round(v);
-  if (std::fabs(v - r) < 1e-9) return std::to_string(static_cast<long long>(r));
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.2f", v);
-  return buf;
 }
 
 void verify_use(const Loaded& in, const std::string& path, const Disinfection& table, const std::string& agent_id,
@@ -61,11 +54,11 @@ void verify_use(const Loaded& in, const std::string& path, const Disinfection& t
   double diluted = stock_ppm / dilution;
   if (std::fabs(diluted - c.low) <= 0.01 * c.low) return;
   Diagnostic& d = diags.error(dil_at, Msg::dilution_mismatch,
-                              {to_string(c), std::to_string(dilution), number(agent->stock_percent), number(diluted)});
+                              {to_string(c), std::to_string(dilution), format_number(agent->stock_percent), format_number(diluted)});
   double want = stock_ppm / c.low;
   if (c.low > 0 && std::fabs(want - std::round(want)) < 1e-6) {
     d.hint = Msg::dilution_should_be;
-    d.hint_args = {to_string(c), number(want)};
+    d.hint_args = {to_string(c), format_number(want)};
   }
 }
 

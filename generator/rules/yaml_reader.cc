@@ -168,14 +168,6 @@ std::optional<long long> MapReader::integer(std::string_view key, bool required,
   return v;
 }
 
-namespace {
-std::string number_text(double v) {
-  char buf[32];
-  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
-  return ec == std::errc() ? std::string(buf, end) : std::string();
-}
-}  // namespace
-
 std::optional<double> MapReader::number(std::string_view key, bool required, double min, double max) {
   auto s = scalar(key, required, Msg::expect_number);
   if (!s) return std::nullopt;
@@ -186,7 +178,7 @@ std::optional<double> MapReader::number(std::string_view key, bool required, dou
     return std::nullopt;
   }
   if (v < min || v > max) {
-    file_.error(get(key), Msg::value_out_of_range, {std::string(key), *s, number_text(min), number_text(max)});
+    file_.error(get(key), Msg::value_out_of_range, {std::string(key), *s, format_number(min), format_number(max)});
     return std::nullopt;
   }
   return v;
@@ -271,16 +263,7 @@ std::optional<std::pair<int, int>> MapReader::day_range(std::string_view key, bo
 }
 
 void MapReader::report_enum(std::string_view key, const std::string& value, const std::vector<std::string>& valid) {
-  Diagnostic& d = file_.error(get(key), Msg::unknown_value, {value, std::string(key)});
-  std::string near = nearest(value, valid);
-  if (!near.empty()) {
-    suggest(d, near);
-  } else {
-    std::string all;
-    for (const auto& v : valid) all += (all.empty() ? "" : ", ") + v;
-    d.hint = Msg::valid_values;
-    d.hint_args = {all};
-  }
+  suggest_among(file_.error(get(key), Msg::unknown_value, {value, std::string(key)}), value, valid, Msg::valid_values);
 }
 
 void MapReader::finish() {
@@ -292,15 +275,7 @@ void MapReader::finish() {
     std::vector<std::string> valid(asked_.begin(), asked_.end());
     std::sort(valid.begin(), valid.end());
     valid.erase(std::unique(valid.begin(), valid.end()), valid.end());
-    std::string near = nearest(k, valid);
-    if (!near.empty()) {
-      suggest(d, near);
-    } else {
-      std::string all;
-      for (const auto& v : valid) all += (all.empty() ? "" : ", ") + v;
-      d.hint = Msg::valid_keys;
-      d.hint_args = {all};
-    }
+    suggest_among(d, k, valid, Msg::valid_keys);
   }
 }
 

@@ -18,18 +18,8 @@ using testing::read_all;
 using testing::run_fangyi;
 using testing::scratch_dir;
 
-fs::path rules_binary() {
-  static const fs::path path = [] {
-    fs::path out = scratch_dir("check-rules") / "rules.fyb";
-    auto r = run_fangyi("compile rules forms -o '" + out.string() + "'");
-    EXPECT_EQ(r.exit_code, 0) << r.err;
-    return out;
-  }();
-  return path;
-}
-
 std::string check(const std::string& args) {
-  return "check --rules '" + rules_binary().string() + "' --today 2022-05-01 " + args;
+  return "check --rules '" + testing::compiled_default_rules().string() + "' --today 2022-05-01 " + args;
 }
 
 // (file relative to examples/, line, rule) of each JSON Lines finding.

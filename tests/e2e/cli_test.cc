@@ -11,22 +11,12 @@ namespace fangyi {
 namespace {
 
 namespace fs = std::filesystem;
+using testing::compiled_default_rules;
 using testing::read_all;
 using testing::run_fangyi;
 using testing::scratch_dir;
 
 const std::string kSeeds = "--seeds ../shared/seeds";
-
-fs::path compiled_default_rules() {
-  static const fs::path path = [] {
-    fs::path dir = scratch_dir("default");
-    fs::path out = dir / "rules.fyb";
-    auto r = run_fangyi("compile rules forms -o '" + out.string() + "'");
-    EXPECT_EQ(r.exit_code, 0) << r.err;
-    return out;
-  }();
-  return path;
-}
 
 TEST(Cli, HelpListsSubcommandsInChinese) {
   auto r = run_fangyi("--help");

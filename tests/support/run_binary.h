@@ -2,6 +2,7 @@
 // standard output and standard error.
 #pragma once
 
+#include <gtest/gtest.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -50,6 +51,18 @@ inline RunResult run_fangyi(const std::string& args, const std::filesystem::path
   r.out = read_all(out);
   r.err = read_all(err);
   return r;
+}
+
+// The bundled rules/ and forms/ compiled once per test binary by the real
+// fangyi.
+inline std::filesystem::path compiled_default_rules() {
+  static const std::filesystem::path path = [] {
+    std::filesystem::path out = scratch_dir("default-rules") / "rules.fyb";
+    RunResult r = run_fangyi("compile rules forms -o '" + out.string() + "'");
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    return out;
+  }();
+  return path;
 }
 
 }  // namespace fangyi::testing
