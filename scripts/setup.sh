@@ -8,7 +8,10 @@ packages=(
   build-essential cmake ninja-build pkg-config
   libyaml-cpp-dev libicu-dev libfmt-dev libcli11-dev zlib1g-dev
   libzip-dev libpugixml-dev libxlsxwriter-dev
+  libhpdf-dev libharfbuzz-dev fonts-arphic-uming
+  libcmark-gfm-dev libcmark-gfm-extensions-dev libkainjow-mustache-dev
   libgtest-dev libgmock-dev
+  poppler-utils qpdf chromium nodejs
 )
 missing=()
 for p in "${packages[@]}"; do
