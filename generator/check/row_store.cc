@@ -2,7 +2,6 @@
 #include "check/row_store.h"
 
 #include <algorithm>
-#include <cstring>
 
 namespace fangyi::check {
 
@@ -57,19 +56,9 @@ void DatasetRows::add(const std::vector<expr::Value>& values, const std::vector<
   for (std::size_t s = 0; s < value_pos_.size(); ++s) {
     if (value_pos_[s] < 0) continue;
     const expr::Value& v = values[s];
-    uint64_t payload = 0;
-    if (v.kind == expr::ValueKind::string) {
-      strings_.push_back(intern_[s] ? pool_.intern(v.s) : pool_.copy(v.s));
-      payload = strings_.size() - 1;
-    } else if (v.kind == expr::ValueKind::decimal) {
-      std::memcpy(&payload, &v.d, sizeof payload);
-    } else if (v.kind == expr::ValueKind::bool_) {
-      payload = v.b ? 1 : 0;
-    } else {
-      payload = static_cast<uint64_t>(v.i);
-    }
-    payload_.push_back(payload);
-    kind_.push_back(static_cast<uint8_t>(v.kind));
+    expr::Value kept = v;
+    kept.s = v.kind != expr::ValueKind::string ? std::string_view() : intern_[s] ? pool_.intern(v.s) : pool_.copy(v.s);
+    values_.push_back(kept);
   }
   for (std::size_t s = 0; s < text_pos_.size(); ++s)
     if (text_pos_[s] >= 0) text_.push_back(intern_[s] ? pool_.intern(texts[s]) : pool_.copy(texts[s]));
@@ -78,19 +67,7 @@ void DatasetRows::add(const std::vector<expr::Value>& values, const std::vector<
 
 expr::Value DatasetRows::value(uint32_t row, std::size_t slot) const {
   if (slot >= value_pos_.size() || value_pos_[slot] < 0) return {};
-  std::size_t at = std::size_t(row) * width_ + static_cast<std::size_t>(value_pos_[slot]);
-  auto kind = static_cast<expr::ValueKind>(kind_[at]);
-  uint64_t p = payload_[at];
-  expr::Value v;
-  v.kind = kind;
-  switch (kind) {
-    case expr::ValueKind::null_: break;
-    case expr::ValueKind::bool_: v.b = p != 0; break;
-    case expr::ValueKind::decimal: std::memcpy(&v.d, &p, sizeof p); break;
-    case expr::ValueKind::string: v.s = strings_[p]; break;
-    default: v.i = static_cast<int64_t>(p);
-  }
-  return v;
+  return values_[std::size_t(row) * width_ + static_cast<std::size_t>(value_pos_[slot])];
 }
 
 std::string_view DatasetRows::text(uint32_t row, std::size_t slot) const {

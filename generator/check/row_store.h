@@ -1,8 +1,9 @@
-// Rows kept for case and organisation checks, compactly: only the fields some
-// case or organisation check reads (or shows in a message), each as an 8-byte
-// payload and a 1-byte kind; strings live in one arena and repeated strings
-// (enum values, school names) are stored once. Rows are grouped by case key
-// and by organisation after reading, by a stable counting sort.
+// Rows kept for case and organisation checks: only the fields some case or
+// organisation check reads (or shows in a message), as ready-made values, so
+// that a check looping over a case's rows reads them without decoding;
+// strings live in one arena and repeated strings (enum values, school names)
+// are stored once. Rows are grouped by case key and by organisation after
+// reading, by a stable counting sort.
 #pragma once
 
 #include <cstdint>
@@ -82,9 +83,7 @@ class DatasetRows {
   std::vector<bool> intern_;
   std::size_t width_ = 0, text_width_ = 0;
   bool keep_rows_ = false;
-  std::vector<uint64_t> payload_;          // rows × width
-  std::vector<uint8_t> kind_;              // rows × width (expr::ValueKind)
-  std::vector<std::string_view> strings_;  // string payloads, by index
+  std::vector<expr::Value> values_;        // rows × width
   std::vector<std::string_view> text_;     // rows × text_width
   std::vector<Meta> meta_;
   StringPool pool_;

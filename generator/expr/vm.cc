@@ -16,7 +16,7 @@ namespace fangyi::expr {
 Value Value::boolean(bool v) {
   Value x;
   x.kind = ValueKind::bool_;
-  x.b = v;
+  x.i = v ? 1 : 0;  // the whole word: a later 16-byte copy can then be forwarded from the store
   return x;
 }
 Value Value::integer(int64_t v) {
@@ -164,7 +164,23 @@ Value negate(const Value& a) {
 
 // Kleene logic: 0 false, 1 true, 2 unknown.
 int truth(const Value& v) { return v.kind == ValueKind::bool_ ? (v.b ? 1 : 0) : 2; }
-Value from_truth(int t) { return t == 2 ? Value{} : Value::boolean(t == 1); }
+
+// Results overwrite their operand in place, field by field. Building a Value
+// aside and copying it in stalls the CPU: the copy's wide loads read bytes
+// just written by narrow stores.
+void set_bool(Value& v, bool b) {
+  v.kind = ValueKind::bool_;
+  v.i = b ? 1 : 0;
+}
+void set_null(Value& v) {
+  v.kind = ValueKind::null_;
+  v.i = 0;
+}
+void set_number(Value& v, ValueKind k, int64_t i) {
+  v.kind = k;
+  v.i = i;
+}
+void set_truth(Value& v, int t) { t == 2 ? set_null(v) : set_bool(v, t == 1); }
 
 }  // namespace
 
@@ -235,21 +251,27 @@ Value Evaluator::run(const Context& ctx) {
     auto op = static_cast<OpCode>(code[pc++]);
     switch (op) {
       case OpCode::ret: return sp[-1];
-      case OpCode::push_null: *sp++ = Value{}; break;
-      case OpCode::push_true: *sp++ = Value::boolean(true); break;
-      case OpCode::push_false: *sp++ = Value::boolean(false); break;
+      case OpCode::push_null: set_null(*sp++); break;
+      case OpCode::push_true: set_bool(*sp++, true); break;
+      case OpCode::push_false: set_bool(*sp++, false); break;
       case OpCode::push_int: {
         uint64_t u = uvar();
-        *sp++ = Value::integer(static_cast<int64_t>((u >> 1) ^ (~(u & 1) + 1)));
+        set_number(*sp++, ValueKind::int_, static_cast<int64_t>((u >> 1) ^ (~(u & 1) + 1)));
         break;
       }
       case OpCode::push_number: {
         auto k = static_cast<ValueKind>(code[pc++]);
-        *sp++ = with_kind(k, p_.numbers[uvar()]);
+        set_number(*sp++, k, p_.numbers[uvar()]);
         break;
       }
-      case OpCode::push_decimal: *sp++ = Value::decimal(p_.decimals[uvar()]); break;
-      case OpCode::push_string: *sp++ = Value::string(p_.strings[uvar()]); break;
+      case OpCode::push_decimal:
+        sp->kind = ValueKind::decimal;
+        sp++->d = p_.decimals[uvar()];
+        break;
+      case OpCode::push_string:
+        sp->kind = ValueKind::string;
+        sp++->s = p_.strings[uvar()];
+        break;
       case OpCode::load_field: {
         uint64_t slot = uvar();
         *sp++ = ctx.row ? ctx.row->get(slot) : Value{};
@@ -269,7 +291,7 @@ Value Evaluator::run(const Context& ctx) {
       case OpCode::neg: sp[-1] = negate(sp[-1]); break;
       case OpCode::not_: {
         int t = truth(sp[-1]);
-        sp[-1] = from_truth(t == 2 ? 2 : 1 - t);
+        set_truth(sp[-1], t == 2 ? 2 : 1 - t);
         break;
       }
       case OpCode::add:
@@ -289,12 +311,12 @@ Value Evaluator::run(const Context& ctx) {
         --sp;
         int c = compare(sp[-1], sp[0]);
         if (c == 2) {
-          sp[-1] = Value{};
+          set_null(sp[-1]);
           break;
         }
         bool r = op == OpCode::eq ? c == 0 : op == OpCode::ne ? c != 0 : op == OpCode::lt ? c < 0
                  : op == OpCode::le ? c <= 0 : op == OpCode::gt ? c > 0 : c >= 0;
-        sp[-1] = Value::boolean(r);
+        set_bool(sp[-1], r);
         break;
       }
       case OpCode::and_:
@@ -303,15 +325,15 @@ Value Evaluator::run(const Context& ctx) {
         int a = truth(sp[-1]), b = truth(sp[0]);
         int r = op == OpCode::and_ ? (a == 0 || b == 0 ? 0 : a == 2 || b == 2 ? 2 : 1)
                                    : (a == 1 || b == 1 ? 1 : a == 2 || b == 2 ? 2 : 0);
-        sp[-1] = from_truth(r);
+        set_truth(sp[-1], r);
         break;
       }
-      case OpCode::is_null: sp[-1] = Value::boolean(sp[-1].kind == ValueKind::null_); break;
+      case OpCode::is_null: set_bool(sp[-1], sp[-1].kind == ValueKind::null_); break;
       case OpCode::in_range: {
         sp -= 2;
         const Value &x = sp[-1], &lo = sp[0], &hi = sp[1];
         int a = compare(lo, x), b = compare(x, hi);
-        sp[-1] = a == 2 || b == 2 ? Value{} : Value::boolean(a <= 0 && b <= 0);
+        a == 2 || b == 2 ? set_null(sp[-1]) : set_bool(sp[-1], a <= 0 && b <= 0);
         break;
       }
       case OpCode::in_list: {
@@ -320,7 +342,7 @@ Value Evaluator::run(const Context& ctx) {
         Value& x = sp[-1];
         bool found = false;
         for (uint64_t k = 0; k < n && !found; ++k) found = compare(x, sp[k]) == 0;
-        x = x.kind == ValueKind::null_ ? Value{} : Value::boolean(found);
+        x.kind == ValueKind::null_ ? set_null(x) : set_bool(x, found);
         break;
       }
       case OpCode::in_field_list: {

@@ -101,9 +101,10 @@ class Engine : public ::testing::Test {
     std::ofstream(dir_ / name, std::ios::binary) << text;
     return (dir_ / name).string();
   }
-  Report run(const std::vector<std::string>& files, bool show = false) {
+  Report run(const std::vector<std::string>& files, bool show = false, std::size_t partitions = 0) {
     CheckOptions o;
     o.show_personal = show;
+    o.partitions = partitions;
     o.today = *parse_date("2021-09-30");
     diags_ = Diagnostics{};
     return run_checks(*compiled_.rules, files, o, diags_);
@@ -210,6 +211,46 @@ TEST_F(Engine, UnmatchedFileIsAnInputErrorAndOthersStillRun) {
   EXPECT_TRUE(diags_.has_errors());
   EXPECT_EQ(r.inputs.size(), 1u);
   EXPECT_FALSE(r.findings.empty());
+}
+
+// Many batches of rows, read on several threads, and cases spread over
+// partitions: the report must not depend on either.
+TEST_F(Engine, ManyRowsGiveTheSameReportWhateverThePartitioning) {
+  std::string cases = "學校,姓名,證號,已確認電話,入境日期,確認狀態\n";
+  std::string follow = "學校,證號,追蹤日\n";
+  const char* letters = "ABCDEFGHJK";
+  for (int i = 0; i < 3000; ++i) {
+    std::string digits = std::to_string(10000000 + i);
+    std::string id = std::string(1, letters[i % 10]) + "1" + digits;
+    std::string school = i % 3 == 0 ? "甲大學" : "乙大學";
+    cases += school + ",某某," + id + "," + (i % 7 == 0 ? "02-2345678" : "0912345678") + ",2021/08/27," +
+             (i % 11 == 0 ? "失聯" : "已確認") + "\n";
+    // Every fifth case misses its third day; rows of a case are not adjacent.
+    for (int d = 1; d <= 3; ++d)
+      if (!(i % 5 == 0 && d == 3)) follow += school + "," + id + ",2021/08/" + std::to_string(27 + d) + "\n";
+  }
+  std::vector<std::string> files = {file("cases.csv", cases), file("followup.csv", follow)};
+  auto summary = [](const Report& r) {
+    std::vector<std::string> out;
+    for (const auto& f : r.findings)
+      out.push_back(f.organisation + "|" + f.file + "|" + std::to_string(f.line) + "|" + f.rule + "|" + f.case_key + "|" +
+                    f.message);
+    return out;
+  };
+  Report one = run(files, false, 1);
+  EXPECT_TRUE(diags_.empty()) << render_all(diags_, {}, Lang::en);
+  std::vector<std::string> rules = rules_of(one);
+  EXPECT_EQ(std::count(rules.begin(), rules.end(), "every-day"), 600);
+  EXPECT_EQ(std::count(rules.begin(), rules.end(), "phone-format"), 429);
+  EXPECT_EQ(std::count(rules.begin(), rules.end(), "lost-contact"), 273);
+  EXPECT_EQ(std::count(rules.begin(), rules.end(), "review-report"), 2);
+  EXPECT_EQ(one.cases, 3000u);
+  EXPECT_EQ(one.inputs[1].rows, 8400u);
+  for (std::size_t partitions : {2u, 13u, 0u}) {
+    Report many = run(files, false, partitions);
+    EXPECT_EQ(summary(many), summary(one)) << partitions << " partitions";
+    EXPECT_EQ(many.cases, one.cases);
+  }
 }
 
 }  // namespace

@@ -1,0 +1,195 @@
+// Phases 2 and 3: case checks, one spill partition at a time on both cores
+// (every row of a case is in the same partition, in the order read), then
+// organisation checks over each school's kept rows and its findings.
+#include <algorithm>
+#include <atomic>
+#include <thread>
+
+#include "check/engine_plan.h"
+
+namespace fangyi::check::engine {
+namespace {
+
+using rules::Scope;
+
+// The organisation record organisation checks see as their bare row.
+class OrganisationRow : public expr::Row {
+ public:
+  explicit OrganisationRow(std::string_view name) : name_(name) {}
+  expr::Value get(std::size_t) const override { return expr::Value::string(name_); }
+
+ private:
+  std::string_view name_;
+};
+
+// A finding as a row of the `findings` source: rule, severity, dataset, field.
+class FindingRow : public expr::Row {
+ public:
+  FindingRow(std::string rule, std::string severity, std::string dataset, std::string field)
+      : text_{std::move(rule), std::move(severity), std::move(dataset), std::move(field)} {}
+  expr::Value get(std::size_t slot) const override {
+    return slot < 4 ? expr::Value::string(text_[slot]) : expr::Value{};
+  }
+
+ private:
+  std::string text_[4];
+};
+
+// The rows of `store` in `range`, as evaluator rows in `scratch`.
+void rows_for(const DatasetRows& store, std::pair<const uint32_t*, const uint32_t*> range,
+              std::vector<StoredRow>& scratch, std::vector<const expr::Row*>& out) {
+  scratch.clear();
+  out.clear();
+  if (range.first == nullptr) return;
+  for (const uint32_t* r = range.first; r != range.second; ++r) scratch.emplace_back(store, *r);
+  for (const auto& row : scratch) out.push_back(&row);
+}
+
+// One thread's share of the case phase.
+class CaseChecker {
+ public:
+  CaseChecker(const Plan& plan, const ReadState& state) : plan_(plan), state_(state) {
+    for (const CompiledCheck& cc : plan.checks)
+      if (cc.check->scope == Scope::case_) checks_.push_back({&cc, Evaluators(*cc.check)});
+  }
+
+  // False when the partition cannot be read back.
+  bool run(std::size_t partition, std::string& error) {
+    if (!state_.spill.read(partition, bytes_, error)) return false;
+    const std::size_t datasets = plan_.rules.datasets.size();
+    Names keys;
+    std::vector<DatasetRows> stores(datasets);
+    for (std::size_t i = 0; i < datasets; ++i) {
+      const Projection& p = plan_.case_keep[i];
+      stores[i].configure(p.values.size(), p.values, p.texts, p.intern);
+      if (p.rows) stores[i].keep_rows();
+    }
+    std::string_view in = bytes_;
+    RecordHead head;
+    while (!in.empty()) {
+      if (!decode_record(in, plan_.case_keep, head, values_, texts_)) {
+        error = "damaged temporary file";
+        return false;
+      }
+      uint32_t key = keys.id(head.key);
+      if (plan_.case_keep[head.dataset].rows)
+        stores[head.dataset].add(values_, texts_, {head.file, head.line, head.organisation, key});
+    }
+    for (auto& s : stores) s.index(keys.size(), state_.organisations.names().size());
+    cases += keys.size() - 1;
+    for (auto& [cc, eval] : checks_) check(*cc, eval, stores, keys);
+    return true;
+  }
+
+  std::vector<Found> found;
+  uint64_t cases = 0;
+
+ private:
+  void check(const CompiledCheck& cc, Evaluators& eval, const std::vector<DatasetRows>& stores, const Names& keys) {
+    const DatasetRows& primary = stores[cc.dataset];
+    expr::Context ctx;
+    ctx.today = plan_.today;
+    scratch_.resize(cc.sources.size());
+    ctx.sources.resize(cc.sources.size());
+    for (uint32_t key = 1; key < keys.size(); ++key) {
+      auto rows = primary.rows_of_key(key);
+      if (rows.first == rows.second) continue;
+      // Once per case: bare names are the case's first row in the dataset.
+      uint32_t first = *rows.first;
+      StoredRow row(primary, first);
+      ctx.row = &row;
+      for (std::size_t s = 0; s < cc.sources.size(); ++s)
+        rows_for(stores[cc.sources[s]], stores[cc.sources[s]].rows_of_key(key), scratch_[s], ctx.sources[s]);
+      if (!eval.violated(ctx)) continue;
+      const DatasetRows::Meta& m = primary.meta(first);
+      found.push_back({plan_.finding(cc, state_.files[m.file], m.line,
+                                     [&](std::size_t s) { return primary.text(first, s); },
+                                     state_.organisations.names().name(m.organisation), keys.name(key)),
+                       plan_.rules.datasets[cc.dataset].header.id, cc.check->field});
+    }
+  }
+
+  const Plan& plan_;
+  const ReadState& state_;
+  std::vector<std::pair<const CompiledCheck*, Evaluators>> checks_;
+  std::string bytes_;
+  std::vector<expr::Value> values_;
+  std::vector<std::string_view> texts_;
+  std::vector<std::vector<StoredRow>> scratch_;
+};
+
+}  // namespace
+
+uint64_t check_cases(const Plan& plan, ReadState& state, Diagnostics& diags) {
+  if (!state.spill.finish()) {
+    diags.error(SourceLocation{}, Msg::check_spill_failed, {state.spill.error()});
+    return 0;
+  }
+  const std::size_t partitions = state.spill.partitions();
+  unsigned threads = static_cast<unsigned>(
+      std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, partitions));
+  std::atomic<std::size_t> next{0};
+  std::vector<CaseChecker> checkers;
+  checkers.reserve(threads);
+  for (unsigned t = 0; t < threads; ++t) checkers.emplace_back(plan, state);
+  std::vector<std::string> errors(threads);
+  auto work = [&](unsigned t) {
+    for (std::size_t p; (p = next++) < partitions;)
+      if (!checkers[t].run(p, errors[t])) return;
+  };
+  std::vector<std::thread> workers;
+  for (unsigned t = 1; t < threads; ++t) workers.emplace_back(work, t);
+  work(0);
+  for (auto& w : workers) w.join();
+  uint64_t cases = 0;
+  for (unsigned t = 0; t < threads; ++t) {
+    if (!errors[t].empty()) diags.error(SourceLocation{}, Msg::check_spill_failed, {errors[t]});
+    for (auto& f : checkers[t].found) state.found.push_back(std::move(f));
+    cases += checkers[t].cases;
+  }
+  return cases;
+}
+
+void check_organisations(const Plan& plan, ReadState& state) {
+  const Names& orgs = state.organisations.names();
+  for (auto& rows : state.organisation_rows) rows.index(1, orgs.size());
+  std::map<std::string, std::vector<FindingRow>> by_org;
+  for (const Found& f : state.found)
+    if (!f.finding.organisation.empty())
+      by_org[f.finding.organisation].emplace_back(f.finding.rule, severity_id(f.finding.severity), f.dataset, f.field);
+  expr::Context ctx;
+  ctx.today = plan.today;
+  std::vector<std::vector<StoredRow>> scratch;
+  std::vector<Found> out;
+  for (const auto& cc : plan.checks) {
+    if (cc.check->scope != Scope::organisation) continue;
+    Evaluators eval(*cc.check);
+    scratch.resize(cc.sources.size());
+    for (uint32_t org = 1; org < orgs.size(); ++org) {
+      auto rows = state.organisation_rows[cc.dataset].rows_of_organisation(org);
+      if (rows.first == rows.second) continue;
+      std::string name(orgs.name(org));
+      OrganisationRow org_row(name);
+      ctx.row = &org_row;
+      ctx.sources.assign(cc.sources.size() + 1, {});
+      for (std::size_t s = 0; s < cc.sources.size(); ++s)
+        rows_for(state.organisation_rows[cc.sources[s]],
+                 state.organisation_rows[cc.sources[s]].rows_of_organisation(org), scratch[s], ctx.sources[s]);
+      auto f = by_org.find(name);
+      if (f != by_org.end())
+        for (const auto& row : f->second) ctx.sources.back().push_back(&row);
+      if (!eval.violated(ctx)) continue;
+      Finding finding;
+      finding.rule = cc.check->header.id;
+      finding.severity = cc.check->severity;
+      finding.organisation = name;
+      finding.message = cc.check->message;
+      for (std::size_t p; (p = finding.message.find("{organisation}")) != std::string::npos;)
+        finding.message.replace(p, 14, name);
+      out.push_back({std::move(finding), plan.rules.datasets[cc.dataset].header.id, ""});
+    }
+  }
+  for (auto& f : out) state.found.push_back(std::move(f));
+}
+
+}  // namespace fangyi::check::engine

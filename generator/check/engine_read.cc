@@ -1,0 +1,325 @@
+// Phase 1: reading. One thread reads a file and copies its rows into
+// batches; two workers turn cells into values, run the row checks and encode
+// the rows later phases keep; the reading thread commits the workers' results
+// in batch order, so findings and kept rows come out as if read by one thread.
+#include <condition_variable>
+#include <deque>
+#include <map>
+#include <thread>
+
+#include "check/cells.h"
+#include "check/dataset_match.h"
+#include "check/engine_plan.h"
+#include "core/text.h"
+
+namespace fangyi::check::engine {
+namespace {
+
+using rules::Dataset;
+using rules::Scope;
+
+constexpr std::size_t kBatchRows = 2048;
+constexpr std::size_t kBatchBytes = 1 << 20;
+constexpr std::size_t kInFlight = 8;  // batches read but not yet committed
+
+// Rows copied out of the reader.
+struct RowBatch {
+  uint64_t seq = 0;
+  std::string text;               // every cell's bytes, back to back
+  std::vector<uint32_t> cell_end; // end of each cell in `text`
+  std::vector<uint32_t> row_end;  // end of each row in `cell_end`
+  std::vector<uint64_t> lines;
+  std::vector<ReadIssue> issues;  // raised while these rows were read
+
+  void add(const std::vector<std::string_view>& cells, uint64_t line) {
+    for (std::string_view c : cells) {
+      text.append(c);
+      cell_end.push_back(static_cast<uint32_t>(text.size()));
+    }
+    row_end.push_back(static_cast<uint32_t>(cell_end.size()));
+    lines.push_back(line);
+  }
+  bool full() const { return lines.size() >= kBatchRows || text.size() >= kBatchBytes; }
+  void cells(std::size_t row, std::vector<std::string_view>& out) const {
+    out.clear();
+    uint32_t first = row == 0 ? 0 : row_end[row - 1];
+    for (uint32_t c = first; c < row_end[row]; ++c) {
+      uint32_t begin = c == 0 ? 0 : cell_end[c - 1];
+      out.emplace_back(text.data() + begin, cell_end[c] - begin);
+    }
+  }
+};
+
+// What a worker made of a batch.
+struct BatchResult {
+  std::vector<Found> found;
+  std::vector<std::string> spill;      // records by partition
+  std::string organisation_records;
+};
+
+// One file being read, as the workers see it.
+struct FileJob {
+  const Plan& plan;
+  ReadState& state;
+  const std::string& path;
+  const std::vector<std::string>& headers;
+  const DatasetMatch& match;
+  std::size_t dataset;
+  uint32_t file;
+};
+
+// A row being read: typed values by slot, valid until the next row.
+class RowView : public expr::Row {
+ public:
+  explicit RowView(const std::vector<expr::Value>& v) : values_(v) {}
+  expr::Value get(std::size_t slot) const override { return slot < values_.size() ? values_[slot] : expr::Value{}; }
+
+ private:
+  const std::vector<expr::Value>& values_;
+};
+
+std::string_view cell(const std::vector<std::string_view>& cells, int col) {
+  return col >= 0 && static_cast<std::size_t>(col) < cells.size() ? cells[static_cast<std::size_t>(col)]
+                                                                    : std::string_view();
+}
+
+// Converts, checks and encodes rows; one per worker thread.
+class Worker {
+ public:
+  explicit Worker(const FileJob& job)
+      : job_(job), d_(job.plan.rules.datasets[job.dataset]), n_(d_.fields.size()), values_(n_), scratch_(n_),
+        texts_(n_), view_(values_) {
+    key_slot_ = slot_of(d_, d_.key);
+    org_slot_ = slot_of(d_, d_.organisation);
+    for (std::size_t i = 0; i < job.plan.checks.size(); ++i) {
+      const CompiledCheck& cc = job.plan.checks[i];
+      if (cc.dataset != job.dataset || cc.check->scope != Scope::row) continue;
+      row_checks_.push_back(i);
+      evaluators_.emplace_back(*cc.check);
+    }
+    ctx_.row = &view_;
+    ctx_.today = job.plan.today;
+  }
+
+  BatchResult process(const RowBatch& batch) {
+    BatchResult out;
+    const Plan& plan = job_.plan;
+    out.spill.resize(job_.state.spill.partitions());
+    for (const ReadIssue& issue : batch.issues) {
+      std::string column = issue.column > 0 && static_cast<std::size_t>(issue.column) <= job_.headers.size()
+                               ? job_.headers[static_cast<std::size_t>(issue.column - 1)]
+                               : "";
+      out.found.push_back({{job_.path, issue.line, std::move(column), "input.file", rules::CheckSeverity::error,
+                            format_message(issue.message, plan.options.lang, issue.args), "", "", ""},
+                           d_.header.id, ""});
+    }
+    const auto& column_of = job_.match.column_of_field;
+    const Projection& case_keep = plan.case_keep[job_.dataset];
+    const Projection& org_keep = plan.organisation_keep[job_.dataset];
+    for (std::size_t r = 0; r < batch.lines.size(); ++r) {
+      batch.cells(r, cells_);
+      uint64_t line = batch.lines[r];
+      std::string_view org = org_slot_ >= 0 ? trim_view(cell(cells_, column_of[static_cast<std::size_t>(org_slot_)])) : "";
+      for (std::size_t slot = 0; slot < n_; ++slot) {
+        std::string_view raw = trim_view(cell(cells_, column_of[slot]));
+        texts_[slot] = raw;
+        if (auto err = convert_cell(d_.fields[slot], raw, scratch_[slot], values_[slot])) {
+          out.found.push_back({{job_.path, line, d_.fields[slot].header, "input.cell", rules::CheckSeverity::error,
+                                format_message(err->message, plan.options.lang, err->args),
+                                plan.shown(d_.fields[slot], raw), std::string(org), ""},
+                               d_.header.id, d_.fields[slot].id});
+          values_[slot] = expr::Value::null();
+        }
+      }
+      std::string_view key = key_slot_ >= 0 ? texts_[static_cast<std::size_t>(key_slot_)] : std::string_view();
+      for (std::size_t i = 0; i < row_checks_.size(); ++i) {
+        if (!evaluators_[i].violated(ctx_)) continue;
+        const CompiledCheck& cc = plan.checks[row_checks_[i]];
+        out.found.push_back(
+            {plan.finding(cc, job_.path, line, [&](std::size_t s) { return texts_[s]; }, org, key), d_.header.id,
+             cc.check->field});
+      }
+      if (key.empty() && !org_keep.rows) continue;
+      RecordHead head{static_cast<uint8_t>(job_.dataset), job_.file, static_cast<uint32_t>(line), organisation(org), key};
+      if (!key.empty()) encode_record(head, case_keep, values_, texts_, out.spill[job_.state.spill.partition_of(key)]);
+      if (org_keep.rows) encode_record(head, org_keep, values_, texts_, out.organisation_records);
+    }
+    return out;
+  }
+
+ private:
+  // School names repeat row after row: ask the shared table only on a change.
+  uint32_t organisation(std::string_view name) {
+    if (name != last_org_) {
+      last_org_.assign(name);
+      last_org_id_ = job_.state.organisations.id(name);
+    }
+    return last_org_id_;
+  }
+
+  const FileJob& job_;
+  const Dataset& d_;
+  std::size_t n_;
+  std::vector<expr::Value> values_;
+  std::vector<std::string> scratch_;
+  std::vector<std::string_view> texts_, cells_;
+  RowView view_;
+  expr::Context ctx_;
+  int key_slot_ = -1, org_slot_ = -1;
+  std::vector<std::size_t> row_checks_;
+  std::vector<Evaluators> evaluators_;
+  std::string last_org_;
+  uint32_t last_org_id_ = 0;
+};
+
+// Hands batches to worker threads and gives their results back in order.
+// The reading thread is a worker too: when enough batches are in flight it
+// processes one itself rather than wait, so reading and checking share the
+// cores whichever of the two is the slower.
+class Pipeline {
+ public:
+  Pipeline(const FileJob& job, unsigned threads) : own_(job) {
+    for (unsigned w = 0; w < threads; ++w) threads_.emplace_back([this, &job] { work(job); });
+  }
+  ~Pipeline() {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      closed_ = true;
+    }
+    work_ready_.notify_all();
+    for (auto& t : threads_) t.join();
+  }
+
+  // Queues a batch; while too many are in flight, helps and commits.
+  template <class Commit>
+  void submit(RowBatch batch, Commit commit) {
+    std::unique_lock<std::mutex> lock(mutex_);
+    batch.seq = submitted_++;
+    queue_.push_back(std::move(batch));
+    work_ready_.notify_one();
+    drain(lock, commit, kInFlight);
+  }
+  // Commits every outstanding result.
+  template <class Commit>
+  void finish(Commit commit) {
+    std::unique_lock<std::mutex> lock(mutex_);
+    drain(lock, commit, 1);
+  }
+
+ private:
+  template <class Commit>
+  void drain(std::unique_lock<std::mutex>& lock, Commit& commit, std::size_t limit) {
+    for (;;) {
+      while (!done_.empty() && done_.begin()->first == committed_) {
+        BatchResult r = std::move(done_.begin()->second);
+        done_.erase(done_.begin());
+        ++committed_;
+        lock.unlock();
+        commit(r);
+        lock.lock();
+      }
+      if (submitted_ - committed_ < limit) return;
+      if (!queue_.empty()) {
+        process_one(lock, own_);
+        continue;
+      }
+      result_ready_.wait(lock);
+    }
+  }
+
+  // Takes the oldest queued batch and processes it with `worker`; the lock is
+  // released meanwhile.
+  void process_one(std::unique_lock<std::mutex>& lock, Worker& worker) {
+    RowBatch batch = std::move(queue_.front());
+    queue_.pop_front();
+    lock.unlock();
+    BatchResult r = worker.process(batch);
+    lock.lock();
+    done_.emplace(batch.seq, std::move(r));
+    result_ready_.notify_all();
+  }
+
+  void work(const FileJob& job) {
+    Worker worker(job);
+    std::unique_lock<std::mutex> lock(mutex_);
+    for (;;) {
+      work_ready_.wait(lock, [this] { return closed_ || !queue_.empty(); });
+      if (queue_.empty()) return;
+      process_one(lock, worker);
+    }
+  }
+
+  Worker own_;  // the reading thread's
+  std::mutex mutex_;
+  std::condition_variable work_ready_, result_ready_;
+  std::deque<RowBatch> queue_;
+  std::map<uint64_t, BatchResult> done_;
+  uint64_t submitted_ = 0, committed_ = 0;
+  bool closed_ = false;
+  std::vector<std::thread> threads_;
+};
+
+}  // namespace
+
+void read_file(const Plan& plan, const std::string& path, ReadState& state, Diagnostics& diags) {
+  auto reader = open_table(path, plan.options.input, diags);
+  if (!reader) return;
+  std::vector<std::string> headers;
+  if (!reader->header(headers)) {
+    if (reader->error()) diags.add(*reader->error());
+    return;
+  }
+  auto match = match_dataset(plan.rules, headers, path, diags);
+  if (!match) return;
+  std::size_t di = static_cast<std::size_t>(match->dataset - plan.rules.datasets.data());
+  uint32_t file = static_cast<uint32_t>(state.files.size());
+  state.inputs.push_back(InputSummary{path, match->dataset->header.id, reader->encoding(), 0});
+  state.files.push_back(path);
+
+  bool spill_failed = false;
+  auto commit = [&](BatchResult& r) {
+    for (auto& f : r.found) state.found.push_back(std::move(f));
+    for (std::size_t p = 0; p < r.spill.size(); ++p)
+      if (!r.spill[p].empty() && !spill_failed && !state.spill.append(p, r.spill[p])) spill_failed = true;
+    std::string_view records = r.organisation_records;
+    RecordHead head;
+    std::vector<expr::Value> values;
+    std::vector<std::string_view> texts;
+    while (!records.empty() && decode_record(records, plan.organisation_keep, head, values, texts))
+      state.organisation_rows[head.dataset].add(values, texts, {head.file, head.line, head.organisation, 0});
+  };
+
+  FileJob job{plan, state, path, headers, *match, di, file};
+  // Besides the reading thread, which also checks.
+  unsigned workers = std::max(1u, std::thread::hardware_concurrency()) - 1;
+  uint64_t rows = 0;
+  {
+    Pipeline pipeline(job, workers);
+    RowBatch batch;
+    std::vector<std::string_view> cells;
+    uint64_t line = 0;
+    while (reader->next(cells, line)) {
+      ++rows;
+      batch.add(cells, line);
+      if (!reader->issues().empty()) {
+        for (auto& i : reader->issues()) batch.issues.push_back(std::move(i));
+        reader->issues().clear();
+      }
+      if (batch.full()) {
+        pipeline.submit(std::move(batch), commit);
+        batch = RowBatch{};
+        if (plan.options.progress) plan.options.progress(reader->bytes_read(), reader->bytes_total());
+      }
+    }
+    for (auto& i : reader->issues()) batch.issues.push_back(std::move(i));
+    reader->issues().clear();
+    pipeline.submit(std::move(batch), commit);
+    pipeline.finish(commit);
+  }
+  state.inputs[file].rows = rows;
+  if (reader->error()) diags.add(*reader->error());
+  if (spill_failed)
+    diags.error(SourceLocation{path, 0, 0, 1}, Msg::check_spill_failed, {state.spill.error()});
+}
+
+}  // namespace fangyi::check::engine

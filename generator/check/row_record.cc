@@ -1,0 +1,100 @@
+// Encoding of kept rows.
+#include "check/row_record.h"
+
+#include <cstring>
+
+namespace fangyi::check {
+namespace {
+
+template <class T>
+void put(std::string& out, T v) {
+  char b[sizeof v];
+  std::memcpy(b, &v, sizeof v);
+  out.append(b, sizeof v);
+}
+
+void put_text(std::string& out, std::string_view s) {
+  put<uint32_t>(out, static_cast<uint32_t>(s.size()));
+  out.append(s);
+}
+
+template <class T>
+bool get(std::string_view& in, T& v) {
+  if (in.size() < sizeof v) return false;
+  std::memcpy(&v, in.data(), sizeof v);
+  in.remove_prefix(sizeof v);
+  return true;
+}
+
+bool get_text(std::string_view& in, std::string_view& s) {
+  uint32_t n = 0;
+  if (!get(in, n) || in.size() < n) return false;
+  s = in.substr(0, n);
+  in.remove_prefix(n);
+  return true;
+}
+
+}  // namespace
+
+void encode_record(const RecordHead& head, const Projection& p, const std::vector<expr::Value>& values,
+                   const std::vector<std::string_view>& texts, std::string& out) {
+  put(out, head.dataset);
+  put(out, head.file);
+  put(out, head.line);
+  put(out, head.organisation);
+  put_text(out, head.key);
+  for (std::size_t s = 0; s < p.values.size(); ++s) {
+    if (!p.values[s]) continue;
+    const expr::Value& v = values[s];
+    put(out, static_cast<uint8_t>(v.kind));
+    switch (v.kind) {
+      case expr::ValueKind::null_: break;
+      case expr::ValueKind::bool_: put<uint8_t>(out, v.b ? 1 : 0); break;
+      case expr::ValueKind::decimal: put(out, v.d); break;
+      case expr::ValueKind::string: put_text(out, v.s); break;
+      default: put(out, v.i);
+    }
+  }
+  for (std::size_t s = 0; s < p.texts.size(); ++s)
+    if (p.texts[s]) put_text(out, texts[s]);
+}
+
+bool decode_record(std::string_view& in, const std::vector<Projection>& projections, RecordHead& head,
+                   std::vector<expr::Value>& values, std::vector<std::string_view>& texts) {
+  if (!get(in, head.dataset) || head.dataset >= projections.size() || !get(in, head.file) || !get(in, head.line) ||
+      !get(in, head.organisation) || !get_text(in, head.key))
+    return false;
+  const Projection& p = projections[head.dataset];
+  values.resize(p.values.size());
+  texts.resize(p.texts.size());
+  for (std::size_t s = 0; s < p.values.size(); ++s) {
+    if (!p.values[s]) continue;
+    uint8_t kind = 0;
+    if (!get(in, kind) || kind > static_cast<uint8_t>(expr::ValueKind::duration)) return false;
+    expr::Value& v = values[s];
+    v = expr::Value{};
+    v.kind = static_cast<expr::ValueKind>(kind);
+    switch (v.kind) {
+      case expr::ValueKind::null_: break;
+      case expr::ValueKind::bool_: {
+        uint8_t b = 0;
+        if (!get(in, b)) return false;
+        v.b = b != 0;
+        break;
+      }
+      case expr::ValueKind::decimal:
+        if (!get(in, v.d)) return false;
+        break;
+      case expr::ValueKind::string:
+        if (!get_text(in, v.s)) return false;
+        break;
+      default:
+        if (!get(in, v.i)) return false;
+    }
+  }
+  for (std::size_t s = 0; s < p.texts.size(); ++s)
+    if (p.texts[s] && !get_text(in, texts[s])) return false;
+  return true;
+}
+
+}  // namespace fangyi::check
