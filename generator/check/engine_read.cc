@@ -73,6 +73,10 @@ class RowView : public expr::Row {
  public:
   explicit RowView(const std::vector<expr::Value>& v) : values_(v) {}
   expr::Value get(std::size_t slot) const override { return slot < values_.size() ? values_[slot] : expr::Value{}; }
+  void get_into(std::size_t slot, expr::Value& out) const override {
+    if (slot < values_.size()) out = values_[slot];
+    else out = expr::Value{};
+  }
 
  private:
   const std::vector<expr::Value>& values_;

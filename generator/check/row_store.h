@@ -63,6 +63,7 @@ class DatasetRows {
   std::size_t size() const { return meta_.size(); }
   const Meta& meta(uint32_t row) const { return meta_[row]; }
   expr::Value value(uint32_t row, std::size_t slot) const;
+  void value_into(uint32_t row, std::size_t slot, expr::Value& out) const;
   std::string_view text(uint32_t row, std::size_t slot) const;
   // Rows of one case or organisation, in the order they were read.
   std::pair<const uint32_t*, const uint32_t*> rows_of_key(uint32_t key) const { return range(by_key_, key_begin_, key); }
@@ -95,6 +96,7 @@ class StoredRow : public expr::Row {
  public:
   StoredRow(const DatasetRows& rows, uint32_t index) : rows_(&rows), index_(index) {}
   expr::Value get(std::size_t slot) const override { return rows_->value(index_, slot); }
+  void get_into(std::size_t slot, expr::Value& out) const override { rows_->value_into(index_, slot, out); }
 
  private:
   const DatasetRows* rows_;

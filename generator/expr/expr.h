@@ -159,6 +159,11 @@ class Row {
  public:
   virtual ~Row() = default;
   virtual Value get(std::size_t slot) const = 0;
+  // The same, written into `out`. The evaluator calls this one: rows that
+  // hold ready-made values override it to copy them straight onto its stack
+  // (a Value returned by value is built aside and copied again, which makes
+  // the CPU wait on its own stores).
+  virtual void get_into(std::size_t slot, Value& out) const { out = get(slot); }
 };
 
 struct Context {

@@ -274,7 +274,8 @@ Value Evaluator::run(const Context& ctx) {
         break;
       case OpCode::load_field: {
         uint64_t slot = uvar();
-        *sp++ = ctx.row ? ctx.row->get(slot) : Value{};
+        ctx.row ? ctx.row->get_into(slot, *sp) : set_null(*sp);
+        ++sp;
         break;
       }
       case OpCode::load_row_field: {
@@ -283,7 +284,8 @@ Value Evaluator::run(const Context& ctx) {
         const Value& at = locals[local];
         bool ok = rows && at.kind == ValueKind::int_ && at.i >= 0 && static_cast<uint64_t>(at.i) < rows->size() &&
                   (*rows)[static_cast<std::size_t>(at.i)] != nullptr;
-        *sp++ = ok ? (*rows)[static_cast<std::size_t>(at.i)]->get(slot) : Value{};
+        ok ? (*rows)[static_cast<std::size_t>(at.i)]->get_into(slot, *sp) : set_null(*sp);
+        ++sp;
         break;
       }
       case OpCode::load_local: *sp++ = locals[uvar()]; break;
