@@ -45,9 +45,8 @@ Report run_checks(const rules::RuleSet& rules, const std::vector<std::string>& f
   engine::check_organisations(plan, state);
   report.rules = std::move(plan.rule_infos);
   report.inputs = std::move(state.inputs);
-  report.findings.reserve(state.found.size());
-  for (auto& f : state.found) report.findings.push_back(std::move(f.finding));
-  state.found = {};
+  report.findings = std::move(state.findings);
+  state.about = {};
   std::sort(report.findings.begin(), report.findings.end(), [](const Finding& a, const Finding& b) {
     return std::tie(a.organisation, a.file, a.line, a.rule, a.column, a.message) <
            std::tie(b.organisation, b.file, b.line, b.rule, b.column, b.message);

@@ -23,16 +23,17 @@ class OrganisationRow : public expr::Row {
 };
 
 // A finding as a row of the `findings` source: rule, severity, dataset, field.
+// Views: the finding and the rules outlive it.
 class FindingRow : public expr::Row {
  public:
-  FindingRow(std::string rule, std::string severity, std::string dataset, std::string field)
-      : text_{std::move(rule), std::move(severity), std::move(dataset), std::move(field)} {}
+  FindingRow(std::string_view rule, std::string_view severity, std::string_view dataset, std::string_view field)
+      : text_{rule, severity, dataset, field} {}
   expr::Value get(std::size_t slot) const override {
     return slot < 4 ? expr::Value::string(text_[slot]) : expr::Value{};
   }
 
  private:
-  std::string text_[4];
+  std::string_view text_[4];
 };
 
 // The rows of `store` in `range`, as evaluator rows in `scratch`.
@@ -105,7 +106,7 @@ class CaseChecker {
       found.push_back({plan_.finding(cc, state_.files[m.file], m.line,
                                      [&](std::size_t s) { return primary.text(first, s); },
                                      state_.organisations.names().name(m.organisation), keys.name(key)),
-                       plan_.rules.datasets[cc.dataset].header.id, cc.check->field});
+                       cc.dataset, cc.field_slot});
     }
   }
 
@@ -144,7 +145,7 @@ uint64_t check_cases(const Plan& plan, ReadState& state, Diagnostics& diags) {
   uint64_t cases = 0;
   for (unsigned t = 0; t < threads; ++t) {
     if (!errors[t].empty()) diags.error(SourceLocation{}, Msg::check_spill_failed, {errors[t]});
-    for (auto& f : checkers[t].found) state.found.push_back(std::move(f));
+    for (auto& f : checkers[t].found) state.add(std::move(f));
     cases += checkers[t].cases;
   }
   return cases;
@@ -153,10 +154,15 @@ uint64_t check_cases(const Plan& plan, ReadState& state, Diagnostics& diags) {
 void check_organisations(const Plan& plan, ReadState& state) {
   const Names& orgs = state.organisations.names();
   for (auto& rows : state.organisation_rows) rows.index(1, orgs.size());
-  std::map<std::string, std::vector<FindingRow>> by_org;
-  for (const Found& f : state.found)
-    if (!f.finding.organisation.empty())
-      by_org[f.finding.organisation].emplace_back(f.finding.rule, severity_id(f.finding.severity), f.dataset, f.field);
+  std::map<std::string_view, std::vector<FindingRow>> by_org;
+  for (std::size_t i = 0; i < state.findings.size(); ++i) {
+    const Finding& f = state.findings[i];
+    if (f.organisation.empty()) continue;
+    const rules::Dataset& d = plan.rules.datasets[state.about[i].first];
+    int field = state.about[i].second;
+    by_org[f.organisation].emplace_back(f.rule, severity_id(f.severity), d.header.id,
+                                        field >= 0 ? std::string_view(d.fields[static_cast<std::size_t>(field)].id) : "");
+  }
   expr::Context ctx;
   ctx.today = plan.today;
   std::vector<std::vector<StoredRow>> scratch;
@@ -186,10 +192,10 @@ void check_organisations(const Plan& plan, ReadState& state) {
       finding.message = cc.check->message;
       for (std::size_t p; (p = finding.message.find("{organisation}")) != std::string::npos;)
         finding.message.replace(p, 14, name);
-      out.push_back({std::move(finding), plan.rules.datasets[cc.dataset].header.id, ""});
+      out.push_back({std::move(finding), cc.dataset, -1});
     }
   }
-  for (auto& f : out) state.found.push_back(std::move(f));
+  for (auto& f : out) state.add(std::move(f));
 }
 
 }  // namespace fangyi::check::engine

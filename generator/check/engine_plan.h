@@ -34,10 +34,11 @@ struct Evaluators {
 };
 
 // A finding and, for the `findings` source of organisation checks, the
-// dataset and field it is about.
+// dataset and field (slot, -1 for none) it is about.
 struct Found {
   Finding finding;
-  std::string dataset, field;
+  std::size_t dataset = 0;
+  int field = -1;
 };
 
 int slot_of(const rules::Dataset& d, const std::string& id);
@@ -81,10 +82,16 @@ struct ReadState {
   explicit ReadState(std::size_t partitions) : spill(partitions) {}
   std::vector<std::string> files;          // by file index, as given
   std::vector<InputSummary> inputs;
-  std::deque<Found> found;  // a deque: no doubling copies as it grows
+  std::deque<Finding> findings;                  // what the report will hold
+  std::deque<std::pair<std::size_t, int>> about;  // per finding: dataset and field slot
   SharedNames organisations;
   CaseSpill spill;                         // rows of case-check datasets, by key
   std::vector<DatasetRows> organisation_rows;  // by dataset, for organisation checks
+
+  void add(Found&& f) {
+    findings.push_back(std::move(f.finding));
+    about.emplace_back(f.dataset, f.field);
+  }
 };
 
 // Phase 1: streams one file through cell conversion and row checks on both
@@ -93,7 +100,7 @@ struct ReadState {
 void read_file(const Plan& plan, const std::string& path, ReadState& state, Diagnostics& diags);
 
 // Phase 2: case checks, one spill partition at a time on both cores. Adds
-// findings to state.found and returns the number of distinct cases.
+// findings to state and returns the number of distinct cases.
 uint64_t check_cases(const Plan& plan, ReadState& state, Diagnostics& diags);
 
 // Phase 3: organisation checks over each school's rows and findings so far.

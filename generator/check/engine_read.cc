@@ -115,7 +115,7 @@ class Worker {
                                : "";
       out.found.push_back({{job_.path, issue.line, std::move(column), "input.file", rules::CheckSeverity::error,
                             format_message(issue.message, plan.options.lang, issue.args), "", "", ""},
-                           d_.header.id, ""});
+                           job_.dataset, -1});
     }
     const auto& column_of = job_.match.column_of_field;
     const Projection& case_keep = plan.case_keep[job_.dataset];
@@ -131,7 +131,7 @@ class Worker {
           out.found.push_back({{job_.path, line, d_.fields[slot].header, "input.cell", rules::CheckSeverity::error,
                                 format_message(err->message, plan.options.lang, err->args),
                                 plan.shown(d_.fields[slot], raw), std::string(org), ""},
-                               d_.header.id, d_.fields[slot].id});
+                               job_.dataset, static_cast<int>(slot)});
           values_[slot] = expr::Value::null();
         }
       }
@@ -140,8 +140,8 @@ class Worker {
         if (!evaluators_[i].violated(ctx_)) continue;
         const CompiledCheck& cc = plan.checks[row_checks_[i]];
         out.found.push_back(
-            {plan.finding(cc, job_.path, line, [&](std::size_t s) { return texts_[s]; }, org, key), d_.header.id,
-             cc.check->field});
+            {plan.finding(cc, job_.path, line, [&](std::size_t s) { return texts_[s]; }, org, key), job_.dataset,
+             cc.field_slot});
       }
       if (key.empty() && !org_keep.rows) continue;
       RecordHead head{static_cast<uint8_t>(job_.dataset), job_.file, static_cast<uint32_t>(line), organisation(org), key};
@@ -282,7 +282,7 @@ void read_file(const Plan& plan, const std::string& path, ReadState& state, Diag
 
   bool spill_failed = false;
   auto commit = [&](BatchResult& r) {
-    for (auto& f : r.found) state.found.push_back(std::move(f));
+    for (auto& f : r.found) state.add(std::move(f));
     for (std::size_t p = 0; p < r.spill.size(); ++p)
       if (!r.spill[p].empty() && !spill_failed && !state.spill.append(p, r.spill[p])) spill_failed = true;
     std::string_view records = r.organisation_records;

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <deque>
 #include <map>
 #include <string>
 #include <vector>
@@ -40,7 +41,9 @@ struct InputSummary {
 };
 
 struct Report {
-  std::vector<Finding> findings;  // sorted: organisation, file, line, rule
+  // Sorted: organisation, file, line, rule. A deque: a million findings grow
+  // it without copying them all on the way.
+  std::deque<Finding> findings;
   std::vector<InputSummary> inputs;
   std::map<std::string, RuleInfo> rules;  // by id, every check that ran
   uint64_t cases = 0;

@@ -7,7 +7,13 @@
 namespace fangyi::check {
 
 std::string render_jsonl(const Report& report) {
+  // Sized up front: growing by doubling would hold up to twice the report.
+  std::size_t size = 0;
+  for (const Finding& f : report.findings)
+    size += 160 + f.file.size() + f.column.size() + f.rule.size() + f.message.size() + f.value.size() +
+            f.organisation.size() + f.case_key.size();
   std::string out;
+  out.reserve(size);
   for (const Finding& f : report.findings) {
     JsonWriter w;
     w.begin_object();
