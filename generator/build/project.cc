@@ -3,6 +3,8 @@
 
 #include <filesystem>
 
+#include "build/forms_stage.h"
+#include "build/site_stage.h"
 #include "check/engine.h"
 #include "check/report.h"
 #include "core/file_io.h"
@@ -42,6 +44,9 @@ bool build_project(const BuildOptions& options, SourceMap& sources, Diagnostics&
     return false;
   }
   result.written.push_back(explain_path);
+
+  if (!build_forms(*rules, options.dir, options.today, diags, result.written)) return false;
+  if (!build_site(*rules, options.dir, co.seeds_dir, options.lang, diags, result.written)) return false;
 
   fs::path exports = dir / "examples" / "exports";
   if (!fs::is_directory(exports)) return true;

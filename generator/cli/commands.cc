@@ -4,6 +4,7 @@
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
+#include <filesystem>
 #include <cstring>
 #include <unistd.h>
 #include <iostream>
@@ -13,6 +14,8 @@
 #include "check/report.h"
 #include "core/file_io.h"
 #include "core/lang.h"
+#include "html/site.h"
+#include "pdf/forms.h"
 #include "rules/binary.h"
 #include "rules/compiler.h"
 #include "rules/explain.h"
@@ -66,6 +69,9 @@ struct Args {
   bool show_personal = false;
   std::string output, seeds, rules_file, id, old_file, new_file, scheme, day0, format = "table", style = "iso",
       dir = ".";
+  std::string roster, forms_style = "roc", font, forms_dir;
+  std::vector<std::string> form_ids;
+  std::string site_pages = "site", site_templates = "templates", previous;
 };
 
 int run_compile(const Args& a, Lang lang) {
@@ -180,6 +186,63 @@ int run_check(const Args& a, Lang lang) {
   return result.count(rules::CheckSeverity::error) > 0 ? kFindings : kOk;
 }
 
+int run_forms(const Args& a, Lang lang) {
+  auto rules = load(a.rules_file, lang);
+  if (!rules) return kInputError;
+  Diagnostics diags;
+  pdf::FormsRequest req;
+  req.roster = a.roster;
+  req.input = {a.encoding, a.sheet};
+  req.form_ids = a.form_ids;
+  req.date_style = *date_style(a.forms_style);
+  req.out_dir = a.forms_dir;
+  if (!a.day0.empty() && !(req.day0 = date_arg(a.day0, diags))) return report(diags, SourceMap{}, lang);
+  if (!a.today.empty() && !(req.today = date_arg(a.today, diags))) return report(diags, SourceMap{}, lang);
+  if (!a.font.empty()) {
+    auto font = pdf::parse_font_spec(a.font);
+    if (!font) {
+      diags.error(SourceLocation{}, Msg::forms_font_bad_spec, {a.font});
+      return report(diags, SourceMap{}, lang);
+    }
+    req.font = *font;
+  }
+  auto written = pdf::write_forms(*rules, req, diags);
+  report(diags, SourceMap{}, lang);
+  if (!written) return kInputError;
+  for (const auto& w : *written)
+    std::cerr << format_message(Msg::forms_written, lang,
+                                {w.path, std::to_string(w.pages), std::to_string(w.copies),
+                                 std::to_string((w.bytes + 1023) / 1024)})
+              << "\n";
+  return kOk;
+}
+
+int run_site(const Args& a, Lang lang) {
+  auto rules = load(a.rules_file, lang);
+  if (!rules) return kInputError;
+  std::optional<rules::RuleSet> previous;
+  if (!a.previous.empty() && !(previous = load(a.previous, lang))) return kInputError;
+  html::SiteOptions options;
+  options.pages_dir = a.site_pages;
+  options.templates_dir = a.site_templates;
+  options.seeds_dir = a.seeds;
+  if (options.seeds_dir.empty() && std::filesystem::is_directory("../shared/seeds")) options.seeds_dir = "../shared/seeds";
+  options.output_dir = a.output;
+  options.rules = &*rules;
+  options.previous = previous ? &*previous : nullptr;
+  options.previous_name = std::filesystem::path(a.previous).filename().string();
+  options.lang = lang;
+  Diagnostics diags;
+  html::SiteResult result;
+  bool ok = html::render_site(options, diags, result);
+  report(diags, SourceMap{}, lang);
+  if (!ok) return kInputError;
+  std::cerr << format_message(Msg::cli_site_done, lang,
+                              {std::to_string(result.pages), std::to_string(result.files), a.output})
+            << "\n";
+  return kOk;
+}
+
 int run_build(const Args& a, Lang lang) {
   SourceMap sources;
   Diagnostics diags;
@@ -237,6 +300,28 @@ int run(int argc, char** argv) {
   check->add_flag("--show-personal-data", a.show_personal, text(Msg::cli_show_personal));
   check->add_option("--today", a.today, text(Msg::cli_today));
 
+  CLI::App* forms = app.add_subcommand("forms", text(Msg::cli_forms));
+  forms->add_option("--rules", a.rules_file, text(Msg::cli_rules_file))->required();
+  forms->add_option("--roster", a.roster, text(Msg::cli_forms_roster));
+  forms->add_option("--form", a.form_ids, text(Msg::cli_forms_form));
+  forms->add_option("--date-style", a.forms_style, text(Msg::cli_date_style))
+      ->check(CLI::IsMember({"iso", "gregorian", "roc", "roc_words"}));
+  forms->add_option("--day0,--date", a.day0, text(Msg::cli_forms_day0));
+  forms->add_option("--today", a.today, text(Msg::cli_today));
+  forms->add_option("--font", a.font, text(Msg::cli_forms_font));
+  forms->add_option("--encoding", a.encoding, text(Msg::cli_encoding))
+      ->check(CLI::IsMember({"auto", "utf-8", "utf8", "big5", "cp950"}));
+  forms->add_option("--sheet", a.sheet, text(Msg::cli_sheet));
+  forms->add_option("-o,--output", a.forms_dir, text(Msg::cli_forms_output))->required();
+
+  CLI::App* site = app.add_subcommand("site", text(Msg::cli_site));
+  site->add_option("--rules", a.rules_file, text(Msg::cli_rules_file))->required();
+  site->add_option("pages,--pages", a.site_pages, text(Msg::cli_site_pages));
+  site->add_option("--templates", a.site_templates, text(Msg::cli_site_templates));
+  site->add_option("--previous", a.previous, text(Msg::cli_site_previous));
+  site->add_option("--seeds", a.seeds, text(Msg::cli_site_seeds));
+  site->add_option("-o,--output", a.output, text(Msg::cli_site_output))->required();
+
   CLI::App* build = app.add_subcommand("build", text(Msg::cli_build));
   build->add_option("dir", a.dir, text(Msg::cli_build_dir));
   build->add_option("--seeds", a.seeds, text(Msg::cli_seeds));
@@ -265,6 +350,8 @@ int run(int argc, char** argv) {
   if (diff->parsed()) return run_diff(a, lang);
   if (schedule->parsed()) return run_schedule(a, lang);
   if (check->parsed()) return run_check(a, lang);
+  if (forms->parsed()) return run_forms(a, lang);
+  if (site->parsed()) return run_site(a, lang);
   if (build->parsed()) return run_build(a, lang);
   return kInputError;
 }

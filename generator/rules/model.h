@@ -298,14 +298,18 @@ enum class Orientation : uint8_t { portrait, landscape };
 
 struct FormField {
   std::string label;
-  std::string field;  // roster field pre-filling it; empty = left blank
-  template <class V> void visit(V& v) { v(label), v(field); }
+  std::string field;  // roster field pre-filling it, or "day0"/"period" (computed); empty = left blank
+  std::string part;   // notice layout: "upper", "lower" or "log" (above the day table)
+  template <class V> void visit(V& v) { v(label), v(field), v(part); }
 };
 
 struct FormColumn {
   std::string label;
   double width = 0;   // mm; 0 = share the rest
-  std::string field;  // roster field; "day", "date", "day_grid" are computed
+  // roster field; computed: "day", "date", "day_grid" (rows and columns per
+  // scheme day), "facility" and "check" (checklist), "place", "agent",
+  // "concentration", "method" (disinfection table)
+  std::string field;
   template <class V> void visit(V& v) { v(label), v(width), v(field); }
 };
 

@@ -16,13 +16,18 @@ const EnumNames<Orientation> kOrientations = {{"portrait", Orientation::portrait
 std::vector<FormField> form_fields(MapReader& r, std::string_view key, Loaded& loaded, const std::string& roster) {
   std::vector<FormField> fields;
   for_each_map(r, key, "欄位", false, [&](MapReader& m) {
-    fields.push_back({m.text("label", true), m.text("field")});
-    if (!roster.empty()) expect_ref(loaded, m, "field", RefKind::field, fields.back().field, roster);
+    fields.push_back({m.text("label", true), m.text("field"), m.text("part")});
+    const std::string& f = fields.back().field;
+    if (!roster.empty() && f != "day0" && f != "period") expect_ref(loaded, m, "field", RefKind::field, f, roster);
   });
   return fields;
 }
 
-bool computed_column(const std::string& f) { return f == "day" || f == "date" || f == "day_grid"; }
+bool computed_column(const std::string& f) {
+  for (const char* c : {"day", "date", "day_grid", "facility", "measure", "check", "place", "agent", "concentration", "method"})
+    if (f == c) return true;
+  return false;
+}
 
 }  // namespace
 

@@ -145,9 +145,9 @@ RuleSet sample_rules() {
   form.orientation = Orientation::landscape;
   form.scheme = "home-isolation";
   form.title = "每日量測體溫紀錄表";
-  form.header_fields = {{"學校名稱", "school"}};
+  form.header_fields = {{"學校名稱", "school", "upper"}};
   form.columns = {{"天數", 20, "day"}, {"上午體溫 °C", 0, ""}};
-  form.footer = {{"宿舍管理單位", ""}};
+  form.footer = {{"宿舍管理單位", "", ""}};
   form.notes = {"*倘您有發燒"};
   rs.forms.push_back(form);
 
@@ -451,7 +451,7 @@ TEST_F(Binary, TruncationAtEveryLengthFailsCleanly) {
 TEST_F(Binary, FlippingAnyByteFailsCleanly) {
   std::set<Msg> seen;
   for (std::size_t i = 0; i < bytes_->size(); ++i)
-    for (uint8_t mask : {uint8_t{0xFF}, uint8_t{0x01}}) {
+    for (uint8_t mask : {uint8_t{0xFF}, uint8_t{0x01}, uint8_t{0x02}}) {  // 0x02 turns version 2 into 0
       Bytes b = *bytes_;
       b[i] ^= mask;
       expect_clean_failure(b, "byte " + std::to_string(i) + " ^ " + std::to_string(mask), &seen);

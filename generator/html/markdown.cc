@@ -1,0 +1,122 @@
+// Renders Markdown with cmark-gfm, then gives the headings ids. Without
+// CMARK_OPT_UNSAFE cmark writes no raw HTML, so the only <hN> tags in its
+// output are its headings, in document order: they are numbered in the tree
+// walk and matched in the output in the same order.
+#include "html/markdown.h"
+
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <memory>
+
+#include "core/text.h"
+#include "html/escape.h"
+
+namespace fangyi::html {
+namespace {
+
+void collect_text(cmark_node* node, std::string& out) {
+  for (cmark_node* c = cmark_node_first_child(node); c; c = cmark_node_next(c)) {
+    cmark_node_type t = cmark_node_get_type(c);
+    if (t == CMARK_NODE_TEXT || t == CMARK_NODE_CODE) {
+      if (const char* s = cmark_node_get_literal(c)) out += s;
+    } else if (t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK) {
+      out += ' ';
+    } else {
+      collect_text(c, out);
+    }
+  }
+}
+
+struct ParserDeleter {
+  void operator()(cmark_parser* p) const { cmark_parser_free(p); }
+};
+struct NodeDeleter {
+  void operator()(cmark_node* n) const { cmark_node_free(n); }
+};
+struct IterDeleter {
+  void operator()(cmark_iter* i) const { cmark_iter_free(i); }
+};
+
+bool is_id_char(char32_t cp) {
+  return (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') || cp >= 0x3400;
+}
+
+}  // namespace
+
+std::string heading_id(std::string_view text, std::vector<std::string>& taken) {
+  std::string id;
+  bool dash = false;
+  for (std::size_t i = 0; i < text.size();) {
+    char32_t cp = next_code_point(text, i);
+    if (cp >= 'A' && cp <= 'Z') cp = cp - 'A' + 'a';
+    // Full-width punctuation (U+3000–U+303F, U+FF00–U+FF0F …) separates words.
+    bool punct = (cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFF00 && cp <= 0xFF20) || (cp >= 0xFF3B && cp <= 0xFF40) ||
+                 (cp >= 0xFF5B && cp <= 0xFF65);
+    if (is_id_char(cp) && !punct) {
+      if (dash && !id.empty()) id += '-';
+      dash = false;
+      append_utf8(id, cp);
+    } else {
+      dash = true;
+    }
+  }
+  if (id.empty()) id = "section";
+  std::string unique = id;
+  for (int n = 2; std::find(taken.begin(), taken.end(), unique) != taken.end(); ++n) unique = id + "-" + std::to_string(n);
+  taken.push_back(unique);
+  return unique;
+}
+
+RenderedMarkdown render_markdown(std::string_view markdown) {
+  // Not thread-safe: cmark-gfm keeps inline extensions' special characters
+  // in global tables that each parse sets and clears.
+  cmark_gfm_core_extensions_ensure_registered();
+  const int options = CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_GITHUB_PRE_LANG;
+  std::unique_ptr<cmark_parser, ParserDeleter> parser(cmark_parser_new(options));
+  for (const char* name : {"table", "autolink", "strikethrough", "tasklist", "tagfilter"}) {
+    if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name)) cmark_parser_attach_syntax_extension(parser.get(), ext);
+  }
+  cmark_parser_feed(parser.get(), markdown.data(), markdown.size());
+  std::unique_ptr<cmark_node, NodeDeleter> root(cmark_parser_finish(parser.get()));
+
+  RenderedMarkdown out;
+  std::vector<std::string> taken;
+  std::unique_ptr<cmark_iter, IterDeleter> it(cmark_iter_new(root.get()));
+  for (cmark_event_type ev; (ev = cmark_iter_next(it.get())) != CMARK_EVENT_DONE;) {
+    cmark_node* node = cmark_iter_get_node(it.get());
+    if (ev != CMARK_EVENT_ENTER || cmark_node_get_type(node) != CMARK_NODE_HEADING) continue;
+    Heading h;
+    h.level = cmark_node_get_heading_level(node);
+    collect_text(node, h.text);
+    h.text = trim(h.text);
+    h.id = heading_id(h.text, taken);
+    if (h.level == 1 && out.title.empty()) out.title = h.text;
+    out.headings.push_back(std::move(h));
+  }
+
+  char* rendered = cmark_render_html(root.get(), options, cmark_parser_get_syntax_extensions(parser.get()));
+  std::string raw(rendered);
+  free(rendered);
+
+  out.html.reserve(raw.size() + out.headings.size() * 64);
+  std::size_t pos = 0;
+  for (const Heading& h : out.headings) {
+    std::string open = "<h" + std::to_string(h.level) + ">";
+    std::string close = "</h" + std::to_string(h.level) + ">";
+    std::size_t at = raw.find(open, pos);
+    std::size_t end = at == std::string::npos ? at : raw.find(close, at);
+    if (end == std::string::npos) break;
+    out.html.append(raw, pos, at - pos);
+    out.html += "<h" + std::to_string(h.level) + " id=\"" + escape(h.id) + "\">";
+    out.html.append(raw, at + open.size(), end - at - open.size());
+    out.html += "<a class=\"anchor\" href=\"#" + escape(h.id) + "\" aria-hidden=\"true\">#</a>" + close;
+    pos = end + close.size();
+  }
+  out.html.append(raw, pos, std::string::npos);
+  return out;
+}
+
+}  // namespace fangyi::html

@@ -1,0 +1,33 @@
+// Markdown to HTML for the handbook's hand-written pages: cmark-gfm with the
+// GFM extensions (tables, autolinks, strikethrough, task lists) and raw HTML
+// filtered out (no CMARK_OPT_UNSAFE, plus the tagfilter extension). Every
+// heading gets an id and a self-link, so pages can be linked into.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace fangyi::html {
+
+struct Heading {
+  int level = 1;
+  std::string text;
+  std::string id;
+};
+
+struct RenderedMarkdown {
+  std::string title;  // the first level-1 heading; empty when there is none
+  std::string html;
+  std::vector<Heading> headings;
+};
+
+// One call at a time (cmark-gfm's inline extensions use global tables).
+RenderedMarkdown render_markdown(std::string_view markdown);
+
+// An anchor id for a heading: letters, digits and CJK characters kept
+// (lower-cased), spaces and other characters folded to single '-'. `taken`
+// holds the ids used so far on the page; a repeat gets -2, -3, ...
+std::string heading_id(std::string_view text, std::vector<std::string>& taken);
+
+}  // namespace fangyi::html

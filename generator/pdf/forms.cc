@@ -1,0 +1,273 @@
+// Which people go on which form: a form pre-fills from the roster when the
+// roster is the form's dataset; when a cohort sorts that dataset into
+// schemes, a person goes on the forms of the scheme their cohort branch
+// names, with that branch's day 0. Everyone else on a form without a cohort.
+#include "pdf/forms.h"
+
+#include <algorithm>
+#include <atomic>
+#include <cstdio>
+#include <cstdlib>
+#include <ctime>
+#include <filesystem>
+#include <thread>
+
+#include "core/file_io.h"
+#include "core/text.h"
+#include "pdf/form_layout.h"
+#include "pdf/pdf_writer.h"
+#include "pdf/roster.h"
+#include "rules/schedule.h"
+
+namespace fangyi::pdf {
+namespace {
+
+std::string family_of(const rules::RuleSet& rules, const std::string& scheme) {
+  const rules::Scheme* s = rules.scheme(scheme);
+  return s ? s->family : scheme;
+}
+
+std::string code_point_name(char32_t cp) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "U+%04X", unsigned(cp));
+  return buf;
+}
+
+std::string utf8(char32_t cp) {
+  std::string s;
+  append_utf8(s, cp);
+  return s;
+}
+
+// A person's characters that cannot be printed are errors naming the person
+// and the character: a name must never lose a character silently.
+bool printable(const Roster& roster, const RosterRow& row, const Font& font, Diagnostics& diags) {
+  bool ok = true;
+  std::string name;
+  for (std::size_t slot = 0; slot < row.cells.size(); ++slot)
+    if (roster.dataset->fields[slot].id == "name") name = row.cells[slot];
+  for (std::size_t slot = 0; slot < row.cells.size(); ++slot) {
+    const std::string& text = row.cells[slot];
+    for (std::size_t i = 0; i < text.size();) {
+      char32_t cp = next_code_point(text, i);
+      if (cp == ' ') continue;
+      if (cp > 0xFFFF) {
+        diags.error(roster.where(row, slot), Msg::forms_char_outside_bmp,
+                    {name, roster.dataset->fields[slot].header, utf8(cp), code_point_name(cp)});
+        ok = false;
+      } else if (!font.covers(cp)) {
+        diags.error(roster.where(row, slot), Msg::forms_char_no_glyph,
+                    {name, roster.dataset->fields[slot].header, utf8(cp), code_point_name(cp), font.spec().path});
+        ok = false;
+      }
+    }
+  }
+  return ok;
+}
+
+Date system_today() {
+  std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  localtime_r(&now, &tm);
+  return *Date::from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+}
+
+std::time_t creation_time(const std::optional<std::time_t>& given) {
+  if (given) return *given;
+  if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH")) {
+    char* end = nullptr;
+    long long v = std::strtoll(epoch, &end, 10);
+    if (end != epoch && *end == '\0' && v >= 0) return std::time_t(v);
+  }
+  return std::time(nullptr);
+}
+
+class Planner {
+ public:
+  Planner(const rules::RuleSet& rules, const FormsRequest& req, const Roster* roster, Diagnostics& diags)
+      : rules_(rules), req_(req), roster_(roster), diags_(diags), today_(req.today.value_or(system_today())) {}
+
+  // The people of `form`; nullopt on error. Empty when the roster has no one
+  // for it.
+  std::optional<std::vector<Person>> people(const rules::Form& form) {
+    std::vector<Person> out;
+    if (!roster_) {
+      Date day0 = req_.day0 ? *req_.day0 : today_;
+      auto s = rules::make_schedule(rules_, form.scheme, day0, diags_);
+      if (!s) return std::nullopt;
+      out.push_back({nullptr, std::move(*s)});
+      return out;
+    }
+    const rules::Cohort* cohort = nullptr;
+    for (const rules::Cohort& c : rules_.cohorts)
+      if (c.dataset == roster_->dataset->header.id) cohort = &c;
+    std::string family = family_of(rules_, form.scheme);
+    for (const RosterRow& row : roster_->rows) {
+      RosterRowView view(*roster_, row);
+      expr::Context ctx;
+      ctx.row = &view;
+      ctx.today = today_;
+      std::optional<Date> day0;
+      if (cohort) {
+        const rules::CohortBranch* branch = nullptr;
+        for (const rules::CohortBranch& b : cohort->branches) {
+          expr::Value v = expr::evaluate(b.when, ctx);
+          if (v.kind == expr::ValueKind::bool_ && v.b) {
+            branch = &b;
+            break;
+          }
+        }
+        if (!branch || family_of(rules_, branch->scheme) != family) continue;
+        expr::Value d = expr::evaluate(branch->day0, ctx);
+        if (d.kind == expr::ValueKind::date) day0 = Date::from_days(int32_t(d.i));
+      }
+      if (!day0) day0 = req_.day0 ? *req_.day0 : today_;
+      auto s = rules::make_schedule(rules_, form.scheme, *day0, diags_);
+      if (!s) return std::nullopt;
+      out.push_back({&row, std::move(*s)});
+    }
+    return out;
+  }
+
+ private:
+  const rules::RuleSet& rules_;
+  const FormsRequest& req_;
+  const Roster* roster_;
+  Diagnostics& diags_;
+  Date today_;
+};
+
+struct Rendered {
+  WrittenForm info;
+  std::string bytes;
+};
+
+}  // namespace
+
+std::string form_file_name(const rules::Form& form) {
+  std::string name = form.attachment.empty() ? form.header.name : form.attachment + "-" + form.header.name;
+  for (char& c : name)
+    if (c == '/' || c == '\\') c = '_';
+  return name + ".pdf";
+}
+
+std::optional<std::vector<WrittenForm>> write_forms(const rules::RuleSet& rules, const FormsRequest& req,
+                                                    Diagnostics& diags) {
+  std::unique_ptr<Font> font = Font::open(req.font, diags);
+  if (!font) return std::nullopt;
+
+  std::vector<const rules::Form*> forms;
+  if (req.form_ids.empty()) {
+    for (const rules::Form& f : rules.forms) forms.push_back(&f);
+  } else {
+    std::vector<std::string> known;
+    for (const rules::Form& f : rules.forms) known.push_back(f.header.id);
+    for (const std::string& id : req.form_ids) {
+      if (const rules::Form* f = rules.form(id)) forms.push_back(f);
+      else suggest_among(diags.error({}, Msg::forms_unknown_form, {id}), id, known, Msg::forms_known_forms);
+    }
+  }
+  if (diags.has_errors()) return std::nullopt;
+
+  std::optional<Roster> roster;
+  if (!req.roster.empty()) {
+    roster = read_roster(rules, req.roster, req.input, diags);
+    if (!roster) return std::nullopt;
+    bool ok = true;
+    for (const RosterRow& row : roster->rows) ok = printable(*roster, row, *font, diags) && ok;
+    if (!ok) return std::nullopt;
+  }
+
+  Planner planner(rules, req, roster ? &*roster : nullptr, diags);
+  const std::time_t created = creation_time(req.created);
+
+  // Plan every form first (cheap, and its errors come in form order), then
+  // lay out and render them on all cores: each form is its own document.
+  struct Job {
+    FormInput in;
+    Diagnostics diags;
+    std::optional<Rendered> result;
+  };
+  std::vector<Job> jobs;
+  for (const rules::Form* form : forms) {
+    if (roster && form->roster != roster->dataset->header.id) {
+      // An explicitly asked-for form the roster cannot fill is an error;
+      // among all forms it is simply not one of this roster's.
+      if (!req.form_ids.empty())
+        diags.error({req.roster}, Msg::forms_roster_mismatch, {form->header.id, form->roster, roster->dataset->header.id});
+      continue;
+    }
+    auto people = planner.people(*form);
+    if (!people) return std::nullopt;
+    if (people->empty()) {
+      diags.add({Severity::note, {req.roster}, Msg::forms_nobody, {form->header.id, form->header.name}, {}, {}});
+      continue;
+    }
+    jobs.push_back({FormInput{&rules, form, roster ? &*roster : nullptr, std::move(*people), req.date_style, !req.day0}, {}, {}});
+  }
+  if (diags.has_errors()) return std::nullopt;
+
+  auto render = [&](Job& job) {
+    const rules::Form* form = job.in.form;
+    Document doc = layout_form(job.in, *font);
+    std::set<char32_t> bad = unprintable(characters(doc), *font);
+    for (char32_t cp : bad)
+      job.diags.error({form->header.origin.file, form->header.origin.line, form->header.origin.column},
+                      Msg::forms_form_char_unprintable, {form->header.id, utf8(cp), code_point_name(cp), font->spec().path});
+    if (!bad.empty()) return;
+    std::string error;
+    std::optional<std::string> bytes = write_pdf(doc, *font, created, &error);
+    if (!bytes) {
+      job.diags.error({}, Msg::forms_pdf_failed, {form->header.id, error});
+      return;
+    }
+    // People named on it: a checklist is about the place, not its people.
+    bool about_people = form->layout != rules::FormLayout::checklist && form->layout != rules::FormLayout::disinfection;
+    int copies = roster && about_people ? int(job.in.people.size()) : 0;
+    std::string path = (std::filesystem::path(req.out_dir) / form_file_name(*form)).string();
+    job.result = Rendered{{path, form->header.id, copies, int(doc.pages.size()), bytes->size()}, std::move(*bytes)};
+  };
+  // The largest documents start first, so one long form does not run alone at the end.
+  std::vector<Job*> queue;
+  for (Job& j : jobs) queue.push_back(&j);
+  auto weight = [](const Job* j) {
+    bool per_person = j->in.form->layout == rules::FormLayout::daily_log || j->in.form->layout == rules::FormLayout::notice;
+    return j->in.people.size() * (per_person ? 20 : 1);
+  };
+  std::stable_sort(queue.begin(), queue.end(), [&](const Job* a, const Job* b) { return weight(a) > weight(b); });
+  std::atomic<std::size_t> next{0};
+  auto worker = [&] {
+    for (std::size_t i; (i = next++) < queue.size();) render(*queue[i]);
+  };
+  std::size_t threads = std::min<std::size_t>(queue.size(), std::max(1u, std::thread::hardware_concurrency()));
+  std::vector<std::thread> pool;
+  for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(worker);
+  worker();
+  for (std::thread& t : pool) t.join();
+
+  std::vector<Rendered> out;
+  for (Job& j : jobs) {
+    diags.append(j.diags);
+    if (j.result) out.push_back(std::move(*j.result));
+  }
+  if (diags.has_errors()) return std::nullopt;
+
+  std::error_code ec;
+  std::filesystem::create_directories(req.out_dir, ec);
+  if (ec) {
+    diags.error({req.out_dir}, Msg::io_cannot_write, {req.out_dir, ec.message()});
+    return std::nullopt;
+  }
+  std::vector<WrittenForm> written;
+  for (Rendered& r : out) {
+    std::string error;
+    if (!write_file_atomic(r.info.path, r.bytes, &error)) {
+      diags.error({r.info.path}, Msg::io_cannot_write, {r.info.path, error});
+      return std::nullopt;
+    }
+    written.push_back(r.info);
+  }
+  return written;
+}
+
+}  // namespace fangyi::pdf

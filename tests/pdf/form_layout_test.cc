@@ -1,0 +1,100 @@
+// Forms laid out from the bundled rules: row counts come from the scheme,
+// pre-filled values from the roster, dates in the configured style.
+#include "pdf/form_layout.h"
+
+#include <gtest/gtest.h>
+
+#include "support/compile_text.h"
+
+namespace fangyi::pdf {
+namespace {
+
+class FormLayoutTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    const auto& c = testing::default_rules();
+    ASSERT_TRUE(c.rules) << c.rendered();
+    rules = *c.rules;
+    font = Font::open(default_font(), diags);
+    ASSERT_NE(font, nullptr);
+  }
+  Document blank(const std::string& form_id, Date day0, bool dates = true) {
+    const rules::Form* f = rules.form(form_id);
+    EXPECT_NE(f, nullptr) << form_id;
+    auto s = rules::make_schedule(rules, f->scheme, day0, diags);
+    EXPECT_TRUE(s) << form_id;
+    FormInput in{&rules, f, nullptr, {Person{nullptr, *s}}, DateStyle::roc, !dates};
+    return layout_form(in, *font);
+  }
+  static int count(const Document& d, const std::string& s) {
+    int n = 0;
+    for (const Page& p : d.pages)
+      for (const TextRun& t : p.texts) n += t.text == s;
+    return n;
+  }
+  static bool has(const Document& d, const std::string& s) { return count(d, s) > 0; }
+  rules::RuleSet rules;
+  Diagnostics diags;
+  std::unique_ptr<Font> font;
+};
+
+TEST_F(FormLayoutTest, DailyLogHasADayRowPerSchemeDay) {
+  Document d = blank("form-3", *Date::from_ymd(2020, 1, 20));
+  EXPECT_TRUE(has(d, "第 1 天"));
+  EXPECT_TRUE(has(d, "第 14 天"));
+  EXPECT_FALSE(has(d, "第 15 天"));
+  EXPECT_TRUE(has(d, "109/01/21")) << "day 1 is the day after day 0, in ROC style";
+  EXPECT_TRUE(has(d, "109/02/03"));
+}
+
+TEST_F(FormLayoutTest, ShorterSchemeGivesFewerRowsWithNoLayoutChange) {
+  for (rules::Scheme& s : rules.schemes)
+    if (s.header.id == "centralized-quarantine") s.phases.back().last_day = 7;
+  Document d = blank("form-3", *Date::from_ymd(2020, 1, 20));
+  EXPECT_TRUE(has(d, "第 7 天"));
+  EXPECT_FALSE(has(d, "第 8 天"));
+  Document reg = blank("form-2", *Date::from_ymd(2020, 1, 20));
+  EXPECT_TRUE(has(reg, "7"));
+  EXPECT_FALSE(has(reg, "8")) << "the register's day grid follows the scheme";
+}
+
+TEST_F(FormLayoutTest, BlankDatesAreLeftToWriteByHand) {
+  Document d = blank("form-8", *Date::from_ymd(2020, 3, 1), false);
+  EXPECT_EQ(count(d, "　　月　　日"), 14);
+}
+
+TEST_F(FormLayoutTest, NoticeNumbersTheSchemeMeasuresAndSaysHowManyDays) {
+  Document d = blank("form-4", *Date::from_ymd(2020, 1, 20));
+  const rules::Scheme* s = rules.scheme("self-health-management-mainland");
+  ASSERT_NE(s, nullptr);
+  EXPECT_TRUE(has(d, chinese_number(int(s->measures.size())) + "、"));
+  bool days = false;
+  for (const Page& p : d.pages)
+    for (const TextRun& t : p.texts) days = days || t.text.find("請在 14 日內") != std::string::npos;
+  EXPECT_TRUE(days);
+  EXPECT_TRUE(has(d, "體溫及行程紀錄表"));
+  EXPECT_TRUE(has(d, "監測期間："));
+}
+
+TEST_F(FormLayoutTest, DisinfectionTableComesFromTheDisinfectionRule) {
+  Document d = blank("form-1", *Date::from_ymd(2020, 2, 1));
+  EXPECT_TRUE(has(d, "使用過之馬桶"));
+  EXPECT_TRUE(has(d, "一、目的"));
+}
+
+TEST_F(FormLayoutTest, ChecklistRowsAreTheSchemeFacilities) {
+  Document d = blank("checklist-centralized-quarantine", *Date::from_ymd(2020, 2, 1));
+  const rules::Scheme* s = rules.scheme("centralized-quarantine");
+  EXPECT_EQ(count(d, "□"), int(s->facilities.size()) * 2);
+}
+
+TEST(ChineseNumber, Numerals) {
+  EXPECT_EQ(chinese_number(1), "一");
+  EXPECT_EQ(chinese_number(10), "十");
+  EXPECT_EQ(chinese_number(14), "十四");
+  EXPECT_EQ(chinese_number(20), "二十");
+  EXPECT_EQ(chinese_number(37), "三十七");
+}
+
+}  // namespace
+}  // namespace fangyi::pdf
