@@ -33,14 +33,16 @@ char32_t next_code_point(std::string_view s, std::size_t& i) {
   return cp;
 }
 
-bool is_valid_utf8(std::string_view s) {
+std::size_t first_invalid_utf8(std::string_view s) {
   for (std::size_t i = 0; i < s.size();) {
     std::size_t before = i;
     char32_t cp = next_code_point(s, i);
-    if (cp == 0xFFFD && !(i - before == 3 && s.substr(before, 3) == "\xEF\xBF\xBD")) return false;
+    if (cp == 0xFFFD && !(i - before == 3 && s.substr(before, 3) == "\xEF\xBF\xBD")) return before;
   }
-  return true;
+  return std::string_view::npos;
 }
+
+bool is_valid_utf8(std::string_view s) { return first_invalid_utf8(s) == std::string_view::npos; }
 
 std::size_t code_point_count(std::string_view s) {
   std::size_t n = 0;

@@ -15,6 +15,8 @@ namespace fangyi {
 char32_t next_code_point(std::string_view s, std::size_t& i);
 
 bool is_valid_utf8(std::string_view s);
+// Byte offset of the first sequence that is not UTF-8; npos when all is.
+std::size_t first_invalid_utf8(std::string_view s);
 std::size_t code_point_count(std::string_view s);
 void append_utf8(std::string& out, char32_t cp);
 

@@ -1,6 +1,11 @@
 // Splits a file into YAML documents and hands each to the parser of its kind.
 #include "rules/load.h"
 
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "core/text.h"
 #include "rules/parse.h"
 
 namespace fangyi::rules {
@@ -62,6 +67,16 @@ Msg yaml_message(const std::string& what) {
 
 void load_file(const std::string& file, const std::string& text, Loaded& out, Diagnostics& diags) {
   YamlFile f(file, text, diags);
+  // yaml-cpp passes bytes that are not UTF-8 through; they would reach the
+  // rule binary, whose loader rightly refuses them.
+  if (std::size_t bad = first_invalid_utf8(text); bad != std::string_view::npos) {
+    YAML::Mark mark;
+    mark.pos = static_cast<int>(bad);
+    mark.line = static_cast<int>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(bad), '\n'));
+    diags.error(f.at_mark(mark), Msg::yaml_not_utf8, {fmt::format("{:02X}", static_cast<unsigned char>(text[bad]))})
+        .hint = Msg::yaml_not_utf8_hint;
+    return;
+  }
   std::vector<YAML::Node> docs;
   try {
     docs = YAML::LoadAll(text);
