@@ -10,6 +10,7 @@
 #include "check/report_svg.h"
 #include "check/report_tally.h"
 #include "check/report_text.h"
+#include "core/text.h"
 
 namespace fangyi::check {
 namespace {
@@ -98,7 +99,7 @@ struct Html {
     return *this;
   }
   Html& text(std::string_view s) {
-    out += html_escape(s);
+    out += escape_html(s);
     return *this;
   }
 };

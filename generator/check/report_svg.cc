@@ -51,7 +51,7 @@ std::string bar_chart_svg(const std::vector<Bar>& bars, const std::string& title
   const int height = static_cast<int>(bars.size()) * kRowHeight + 2 * kPad;
 
   std::string out = "<svg class=\"chart\" viewBox=\"0 0 " + std::to_string(kWidth) + " " + std::to_string(height) +
-                    "\" role=\"img\" aria-label=\"" + html_escape(title) + "\">\n";
+                    "\" role=\"img\" aria-label=\"" + escape_html(title) + "\">\n";
   out += "<line x1=\"" + px(bar_left) + "\" y1=\"" + std::to_string(kPad - 2) + "\" x2=\"" + px(bar_left) +
          "\" y2=\"" + std::to_string(height - kPad + 2) + "\" stroke=\"#888\" stroke-width=\"1\"/>\n";
   int y = kPad;
@@ -59,9 +59,9 @@ std::string bar_chart_svg(const std::vector<Bar>& bars, const std::string& title
     std::size_t total = 0;
     for (std::size_t n : b.counts) total += n;
     const double text_y = y + kRowHeight / 2.0 + 4.5;
-    out += "<g><title>" + html_escape(b.label) + " — " + std::to_string(total) + "</title>";
+    out += "<g><title>" + escape_html(b.label) + " — " + std::to_string(total) + "</title>";
     out += "<text x=\"" + px(label_width) + "\" y=\"" + px(text_y) + "\" text-anchor=\"end\">" +
-           html_escape(fit_width(b.label, kLabelCells)) + "</text>";
+           escape_html(fit_width(b.label, kLabelCells)) + "</text>";
     double x = bar_left;
     for (rules::CheckSeverity s : kSeveritiesMostSevereFirst) {
       std::size_t n = at(b.counts, s);

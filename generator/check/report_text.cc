@@ -47,26 +47,6 @@ std::string visible_controls(std::string_view s) {
   return out;
 }
 
-std::string html_escape(std::string_view s) {
-  std::string out;
-  out.reserve(s.size() + s.size() / 8);
-  for (std::size_t i = 0; i < s.size();) {
-    char32_t cp = next_code_point(s, i);
-    switch (cp) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: {
-        bool control = (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') || (cp >= 0x7F && cp <= 0x9F);
-        append_utf8(out, control ? char32_t{0xFFFD} : cp);
-      }
-    }
-  }
-  return out;
-}
-
 std::string fit_width(std::string_view s, int cells) {
   if (display_width(s) <= cells) return std::string(s);
   std::string out;

@@ -17,10 +17,6 @@ std::string valid_utf8(std::string_view s);
 // cell can neither move the cursor, recolour the screen nor reorder text.
 std::string visible_controls(std::string_view s);
 
-// `s` as HTML text or attribute value: & < > " ' escaped, broken UTF-8 and
-// control characters other than tab and newlines shown as U+FFFD.
-std::string html_escape(std::string_view s);
-
 // `s` cut to at most `cells` terminal cells (CJK = 2), ending in "…" when cut.
 std::string fit_width(std::string_view s, int cells);
 

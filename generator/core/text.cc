@@ -44,6 +44,26 @@ std::size_t first_invalid_utf8(std::string_view s) {
 
 bool is_valid_utf8(std::string_view s) { return first_invalid_utf8(s) == std::string_view::npos; }
 
+std::string escape_html(std::string_view s) {
+  std::string out;
+  out.reserve(s.size() + s.size() / 8);
+  for (std::size_t i = 0; i < s.size();) {
+    char32_t cp = next_code_point(s, i);
+    switch (cp) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: {
+        bool control = (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') || (cp >= 0x7F && cp <= 0x9F);
+        append_utf8(out, control ? char32_t{0xFFFD} : cp);
+      }
+    }
+  }
+  return out;
+}
+
 std::size_t code_point_count(std::string_view s) {
   std::size_t n = 0;
   for (std::size_t i = 0; i < s.size(); ++n) next_code_point(s, i);

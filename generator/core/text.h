@@ -19,6 +19,9 @@ bool is_valid_utf8(std::string_view s);
 std::size_t first_invalid_utf8(std::string_view s);
 std::size_t code_point_count(std::string_view s);
 void append_utf8(std::string& out, char32_t cp);
+// `s` as HTML text or attribute value: & < > " ' escaped, broken UTF-8 and
+// control characters other than tab and newlines shown as U+FFFD.
+std::string escape_html(std::string_view s);
 
 // The code-point column (1-based) of byte offset `byte` within `line`.
 int column_of_byte(std::string_view line, std::size_t byte);

@@ -1,26 +1,14 @@
 // HTML escaping and tag stripping.
 #include "html/escape.h"
 
+#include "core/text.h"
+
 #include <array>
 #include <utility>
 
 namespace fangyi::html {
 
-std::string escape(std::string_view text) {
-  std::string out;
-  out.reserve(text.size() + text.size() / 8);
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
+std::string escape(std::string_view text) { return escape_html(text); }
 
 namespace {
 

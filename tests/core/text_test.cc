@@ -239,5 +239,11 @@ TEST(SplitLines, LfAndCrlf) {
   EXPECT_EQ(split_lines("\n"), std::vector<std::string>{""});
 }
 
+TEST(Text, EscapeHtmlEscapesMarkupAndReplacesControlsAndBrokenUtf8) {
+  EXPECT_EQ(escape_html("<a href='x'>&\"\x01"), "&lt;a href=&#39;x&#39;&gt;&amp;&quot;\xEF\xBF\xBD");
+  EXPECT_EQ(escape_html("漂白水 1:100\tok\n"), "漂白水 1:100\tok\n");
+  EXPECT_EQ(escape_html("a\xffz"), "a\xEF\xBF\xBDz");
+}
+
 }  // namespace
 }  // namespace fangyi
