@@ -4,6 +4,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <sstream>
+
+#include <yaml-cpp/eventhandler.h>
 
 #include "core/text.h"
 #include "rules/parse.h"
@@ -63,6 +66,40 @@ Msg yaml_message(const std::string& what) {
   return Msg::yaml_syntax;
 }
 
+// yaml-cpp 0.7 never finishes a stream in which a document starts with a
+// flow entry (','): it hands out empty documents at the same place, each
+// kept, until memory runs out. A pass over the parser's events first finds
+// such a place, so the file is refused instead.
+class DocumentStarts : public YAML::EventHandler {
+ public:
+  void OnDocumentStart(const YAML::Mark& mark) override { start = mark; }
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t, const std::string&) override {}
+  void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+  void OnSequenceEnd() override {}
+  void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+  void OnMapEnd() override {}
+  YAML::Mark start;
+};
+
+std::optional<YAML::Mark> stalled_document(const std::string& text) {
+  std::istringstream in(text);
+  YAML::Parser parser(in);
+  DocumentStarts events;
+  int previous = -1;
+  try {
+    while (parser.HandleNextDocument(events)) {
+      if (events.start.pos == previous) return events.start;
+      previous = events.start.pos;
+    }
+  } catch (const YAML::Exception&) {
+    // Reported, with its message, by the real load that follows.
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 void load_file(const std::string& file, const std::string& text, Loaded& out, Diagnostics& diags) {
@@ -75,6 +112,10 @@ void load_file(const std::string& file, const std::string& text, Loaded& out, Di
     mark.line = static_cast<int>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(bad), '\n'));
     diags.error(f.at_mark(mark), Msg::yaml_not_utf8, {fmt::format("{:02X}", static_cast<unsigned char>(text[bad]))})
         .hint = Msg::yaml_not_utf8_hint;
+    return;
+  }
+  if (auto mark = stalled_document(text)) {
+    diags.error(f.at_mark(*mark), Msg::yaml_stray_comma);
     return;
   }
   std::vector<YAML::Node> docs;
