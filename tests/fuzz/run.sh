@@ -44,7 +44,9 @@ run_one() {
   for d in $(seeds "$t"); do find "$d" -type f -exec cp -t "$work/corpus" {} + 2>/dev/null || true; done
   cp -t "$work/corpus" tests/fuzz/crashes/"$t"/* 2>/dev/null || true
   local status=0
-  (cd "$work" && "$root/build-fuzz/fuzz_$t" corpus -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=20 \
+  # No allocation stacks: libFuzzer's out-of-memory report walks them and
+  # can hang before it writes the input; they also grow RSS over a long run.
+  (cd "$work" && ASAN_OPTIONS=malloc_context_size=0 "$root/build-fuzz/fuzz_$t" corpus -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=20 \
      -max_len=65536 -print_final_stats=1 -artifact_prefix=artifacts/ >log.txt 2>&1) || status=$?
   local runs
   runs="$(grep -E '^stat::number_of_executed_units' "$work/log.txt" | awk '{print $2}' || true)"
