@@ -105,6 +105,39 @@ std::size_t valid_prefix(const unsigned char* p, std::size_t n, int* step) {
   return n;
 }
 
+// Ill-formed sequences in [p, p+n) read as UTF-8; a sequence cut by the end
+// does not count.
+std::size_t utf8_errors(const unsigned char* p, std::size_t n) {
+  std::size_t errors = 0;
+  for (std::size_t i = 0; i < n;) {
+    int step = 1;
+    i += valid_prefix(p + i, n - i, &step);
+    if (step >= 0) break;
+    ++errors;
+    i += static_cast<std::size_t>(-step);
+  }
+  return errors;
+}
+
+// Bytes in [p, p+n) that cannot be CP950: a lead byte (0x81-0xFE) without a
+// trail byte (0x40-0x7E, 0xA1-0xFE) after it, or 0x80 / 0xFF. Only the shape
+// is checked; what decides is which reading breaks less.
+std::size_t big5_errors(const unsigned char* p, std::size_t n) {
+  std::size_t errors = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    unsigned char c = p[i];
+    if (c < 0x80) continue;
+    if (c == 0x80 || c == 0xFF) {
+      ++errors;
+    } else if (i + 1 < n) {
+      unsigned char t = p[i + 1];
+      if ((t >= 0x40 && t <= 0x7E) || (t >= 0xA1 && t <= 0xFE)) ++i;
+      else ++errors;
+    }
+  }
+  return errors;
+}
+
 InvalidBytes invalid_at(uint64_t offset, const unsigned char* bytes, std::size_t size) {
   InvalidBytes bad;
   bad.offset = offset;
@@ -277,6 +310,13 @@ void Utf8Source::sniff() {
   // A sequence cut by the window is fine; one cut by the end of the file is
   // only forgiven after valid UTF-8 (a truncated UTF-8 export stays UTF-8).
   bool utf8 = step > 0 || (step == 0 && (window < raw_end_ - raw_pos_ || !eof_ || valid > 0));
+  // Not valid UTF-8 throughout: a UTF-8 export with a stray bad byte, or a
+  // file mixing the two, is still read as UTF-8 when that reading breaks
+  // less than Big5 would (the bad bytes are then reported by line).
+  if (!utf8 && step < 0) {
+    const auto* p = reinterpret_cast<const unsigned char*>(raw_.data() + raw_pos_);
+    utf8 = utf8_errors(p, window) < big5_errors(p, window);
+  }
   if (utf8) {
     mode_ = Mode::utf8;
   } else {

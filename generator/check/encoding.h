@@ -7,7 +7,10 @@
 // Detection (`auto`): ASCII is the same in both encodings, so bytes pass
 // through until the first non-ASCII byte; then the next 4 KiB decide — valid
 // UTF-8 (a sequence cut at the window's end does not count against it) means
-// UTF-8, anything else Big5. A file that is ASCII throughout is UTF-8.
+// UTF-8; otherwise the reading with fewer broken sequences wins, so a UTF-8
+// export with a stray bad byte, or one with a few Big5 lines pasted in, stays
+// UTF-8 and its bad bytes are reported by line; a tie is Big5. A file that is
+// ASCII throughout is UTF-8.
 //
 // Big5 means ICU's "windows-950" (Microsoft CP950), not "Big5-HKSCS":
 // Windows-made exports use CP950, whose extensions (碁銹裏墻恒粧嫺, box

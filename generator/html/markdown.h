@@ -4,11 +4,16 @@
 // heading gets an id and a self-link, so pages can be linked into.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace fangyi::html {
+
+// A hand-written page larger than this is refused when it is read: the
+// handbook's pages are a few KB, and cmark-gfm holds a page's whole tree.
+inline constexpr std::size_t kMaxPageBytes = std::size_t{4} << 20;
 
 struct Heading {
   int level = 1;

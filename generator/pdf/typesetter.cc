@@ -101,7 +101,15 @@ void Typesetter::fields(const std::vector<LabeledField>& row, double size) {
       double vs = size;
       double vw = font().width(f.value, vs);
       if (vw > blank - 2 && vw > 0) vs = std::max(size * kMinShrink, size * (blank - 2) / vw);
-      text(x + lw + 1, baseline, vs, f.value);
+      // Still too wide at the smallest type: cut it, visibly, at the blank's
+      // end rather than run over the next field and off the page.
+      std::string shown = f.value;
+      if (font().width(shown, vs) > blank - 2) {
+        const std::string ellipsis = "…";
+        auto lines = breaker_.wrap(f.value, vs, std::max(1.0, blank - 2 - font().width(ellipsis, vs)));
+        shown = (lines.empty() ? std::string() : lines.front()) + ellipsis;
+      }
+      text(x + lw + 1, baseline, vs, shown);
     }
     x += w;
   }

@@ -47,12 +47,21 @@ struct Loaded {
   // Places of values that later checks may complain about, by path such as
   // "scheme/3/phases/1/days" (kind / rule index / ...).
   std::map<std::string, SourceLocation> places;
+  std::size_t documents = 0;  // rule documents read so far, for kMaxRules
 
   SourceLocation place(const std::string& path, const Origin& fallback) const;
 };
 
 // The "kind/index" prefix of Loaded::places paths for a rule.
 std::string path_of(RuleKind kind, std::size_t index);
+
+// Rule files are a few KB; anything this large is a wrong file or an attack
+// on memory, refused before it is read (docs/limits.md).
+inline constexpr std::size_t kMaxRuleFileBytes = std::size_t{8} << 20;
+// The bundled policy is about a hundred rules; a rule set a hundred times
+// that is a generator gone wrong, and the rule binary has to stay small
+// enough to load (docs/limits.md).
+inline constexpr std::size_t kMaxRules = 10000;
 
 // Reads every document of one file. `text` must outlive `out` (keep it in a
 // SourceMap).

@@ -69,6 +69,13 @@ std::optional<Schedule> make_schedule(const RuleSet& rules, const std::string& s
   int last = follow->last_day();
   if (release) last = std::max(last, *release - day0 - 1);
   out.end = day0.plus_days(last + 1);
+  // Dates past the year 9999 cannot be written back in any format fangyi
+  // reads (nor do ROC forms have room for them): refuse rather than print them.
+  const Date last_date = *Date::from_ymd(9999, 12, 31);
+  if (out.end > last_date || (release && *release > last_date)) {
+    diags.error(SourceLocation{}, Msg::limit_schedule_past_last_date, {format_date(day0), format_date(last_date)});
+    return std::nullopt;
+  }
 
   int last_away = 0;
   for (const auto& p : follow->phases)

@@ -34,6 +34,13 @@ inline std::filesystem::path scratch_dir(const std::string& name) {
   return dir;
 }
 
+// FANGYI_RUN_PREFIX, when set, goes before the binary: tests/valgrind/run.sh
+// runs every invocation under valgrind with it.
+inline std::string run_prefix() {
+  const char* prefix = std::getenv("FANGYI_RUN_PREFIX");
+  return prefix != nullptr ? std::string(prefix) + " " : std::string();
+}
+
 // Runs `fangyi ARGS` (ARGS is shell-quoted by the caller) in `cwd`.
 inline RunResult run_fangyi(const std::string& args, const std::filesystem::path& cwd = FANGYI_SOURCE_DIR,
                             const std::string& stdin_text = "") {
@@ -43,7 +50,7 @@ inline RunResult run_fangyi(const std::string& args, const std::filesystem::path
   std::string tag = std::to_string(counter++);
   auto out = dir / (tag + ".out"), err = dir / (tag + ".err"), in = dir / (tag + ".in");
   std::ofstream(in, std::ios::binary) << stdin_text;
-  std::string cmd = "cd '" + cwd.string() + "' && LANG=C.UTF-8 '" + std::string(FANGYI_BINARY) + "' " + args + " <'" +
+  std::string cmd = "cd '" + cwd.string() + "' && LANG=C.UTF-8 " + run_prefix() + "'" + std::string(FANGYI_BINARY) + "' " + args + " <'" +
                     in.string() + "' >'" + out.string() + "' 2>'" + err.string() + "'";
   int status = std::system(cmd.c_str());
   RunResult r;
