@@ -17,6 +17,7 @@
 #include "pdf/form_layout.h"
 #include "pdf/pdf_writer.h"
 #include "pdf/roster.h"
+#include "rules/cohort.h"
 #include "rules/schedule.h"
 
 namespace fangyi::pdf {
@@ -98,28 +99,14 @@ class Planner {
       out.push_back({nullptr, std::move(*s)});
       return out;
     }
-    const rules::Cohort* cohort = nullptr;
-    for (const rules::Cohort& c : rules_.cohorts)
-      if (c.dataset == roster_->dataset->header.id) cohort = &c;
+    const rules::Cohort* cohort = rules::cohort_for(rules_, roster_->dataset->header.id);
     std::string family = family_of(rules_, form.scheme);
     for (const RosterRow& row : roster_->rows) {
-      RosterRowView view(*roster_, row);
-      expr::Context ctx;
-      ctx.row = &view;
-      ctx.today = today_;
       std::optional<Date> day0;
       if (cohort) {
-        const rules::CohortBranch* branch = nullptr;
-        for (const rules::CohortBranch& b : cohort->branches) {
-          expr::Value v = expr::evaluate(b.when, ctx);
-          if (v.kind == expr::ValueKind::bool_ && v.b) {
-            branch = &b;
-            break;
-          }
-        }
-        if (!branch || family_of(rules_, branch->scheme) != family) continue;
-        expr::Value d = expr::evaluate(branch->day0, ctx);
-        if (d.kind == expr::ValueKind::date) day0 = Date::from_days(int32_t(d.i));
+        rules::CohortDecision decided = rules::decide_cohort(*cohort, RosterRowView(*roster_, row), today_);
+        if (!decided.branch || family_of(rules_, decided.branch->scheme) != family) continue;
+        day0 = decided.day0;
       }
       if (!day0) day0 = req_.day0 ? *req_.day0 : today_;
       auto s = rules::make_schedule(rules_, form.scheme, *day0, diags_);

@@ -9,9 +9,16 @@
 #include "core/text.h"
 
 namespace fangyi::pdf {
+namespace {
+
+// Names, addresses and notes are well under this; a longer cell cannot be
+// printed on a form and is almost always a paste gone wrong (docs/limits.md).
+constexpr std::size_t kMaxRosterCellChars = 200;
+
+}  // namespace
 
 std::optional<Roster> read_roster(const rules::RuleSet& rules, const std::string& path,
-                                  const check::InputOptions& options, Diagnostics& diags) {
+                                  const check::InputOptions& options, Diagnostics& diags, bool keep_columns) {
   std::unique_ptr<check::TableReader> reader = check::open_table(path, options, diags);
   if (!reader) return std::nullopt;
   std::vector<std::string> headers;
@@ -27,6 +34,7 @@ std::optional<Roster> read_roster(const rules::RuleSet& rules, const std::string
   roster.file = path;
   roster.dataset = match->dataset;
   roster.column_of_field = match->column_of_field;
+  roster.headers = headers;
   const auto& fields = roster.dataset->fields;
   std::vector<std::string_view> cells;
   uint64_t line = 0;
@@ -40,10 +48,18 @@ std::optional<Roster> read_roster(const rules::RuleSet& rules, const std::string
     row.line = line;
     row.cells.resize(fields.size());
     row.dates.resize(fields.size());
+    if (keep_columns) row.columns.assign(cells.begin(), cells.end());
     for (std::size_t slot = 0; slot < fields.size(); ++slot) {
       int column = roster.column_of_field[slot];
       if (column < 0 || std::size_t(column) >= cells.size()) continue;
       row.cells[slot] = trim(cells[std::size_t(column)]);
+      if (std::size_t chars = code_point_count(row.cells[slot]); chars > kMaxRosterCellChars) {
+        diags.error(roster.where(row, slot), Msg::limit_roster_cell_too_long,
+                    {std::to_string(chars), std::to_string(kMaxRosterCellChars)});
+        bad = true;
+        row.cells[slot].clear();
+        continue;
+      }
       std::string date_key;
       if (fields[slot].type == rules::FieldType::date && !row.cells[slot].empty()) {
         date_key = std::to_string(slot) + ':' + row.cells[slot];

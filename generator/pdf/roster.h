@@ -21,12 +21,14 @@ struct RosterRow {
   uint64_t line = 0;               // where the row starts in the file
   std::vector<std::string> cells;  // per dataset field, trimmed; "" when absent
   std::vector<std::optional<Date>> dates;  // per field: the date of a date field
+  std::vector<std::string> columns;        // every cell as read, by column; only with keep_columns
 };
 
 struct Roster {
   std::string file;
   const rules::Dataset* dataset = nullptr;
   std::vector<int> column_of_field;  // per dataset field: 0-based column, -1 when absent
+  std::vector<std::string> headers;  // every column's header as read
   std::vector<RosterRow> rows;
 
   // The text a form shows for field `slot` of `row`: dates in `style`, other
@@ -38,8 +40,10 @@ struct Roster {
   SourceLocation where(const RosterRow& row, std::size_t slot) const;
 };
 
+// `keep_columns` also keeps every cell untouched (RosterRow::columns), for
+// writing the roster back (`fangyi classify`).
 std::optional<Roster> read_roster(const rules::RuleSet& rules, const std::string& path,
-                                  const check::InputOptions& options, Diagnostics& diags);
+                                  const check::InputOptions& options, Diagnostics& diags, bool keep_columns = false);
 
 // A roster row as the expression evaluator sees it (for cohort predicates
 // and day-0 expressions). Converted values view into the row and the view's
