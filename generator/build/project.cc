@@ -3,10 +3,12 @@
 
 #include <filesystem>
 
+#include "build/contacts_stage.h"
 #include "build/forms_stage.h"
 #include "build/site_stage.h"
 #include "check/engine.h"
 #include "check/report.h"
+#include "classify/examples_stage.h"
 #include "core/file_io.h"
 #include "rules/binary.h"
 #include "rules/compiler.h"
@@ -47,6 +49,8 @@ bool build_project(const BuildOptions& options, SourceMap& sources, Diagnostics&
 
   if (!build_forms(*rules, options.dir, options.today, diags, result.written)) return false;
   if (!build_site(*rules, options.dir, co.seeds_dir, options.lang, diags, result.written)) return false;
+  if (!classify::classify_examples(*rules, options.dir, options.today, diags, result.written)) return false;
+  if (!build_contacts(*rules, options.dir, diags, result.written)) return false;
 
   fs::path exports = dir / "examples" / "exports";
   if (!fs::is_directory(exports)) return true;

@@ -1,7 +1,9 @@
 // `fangyi build [DIR]`: the main job. Runs every stage that exists over a
 // project folder — compile DIR/rules and DIR/forms into DIR/out/rules.fyb,
-// write DIR/out/explain.txt, check the exports in DIR/examples/exports into
-// DIR/out/report.html — writing each output atomically.
+// write DIR/out/explain.txt, render the forms and the handbook, classify the
+// example rosters, trace the example confirmed cases into DIR/out/contacts/,
+// check the exports in DIR/examples/exports into DIR/out/report.html —
+// writing each output atomically.
 #pragma once
 
 #include <optional>

@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "check/finding.h"
 #include "core/diagnostic.h"
@@ -32,6 +33,11 @@ bool write_report(const Report& report, ReportFormat format, const ReportOptions
 std::string render_terminal(const Report& report, const ReportOptions& options);
 std::string render_jsonl(const Report& report);
 std::string render_csv(const Report& report, Lang lang);
+// A cell as the CSV report writes it: formula-neutralised, quoted per RFC 4180
+// when needed.
+void append_csv_field(std::string& out, std::string_view text);
+// Any table the same way: BOM, header row, CRLF line ends.
+std::string render_csv_table(const std::vector<std::string>& headers, const std::vector<std::vector<std::string>>& rows);
 std::string render_html(const Report& report, Lang lang);
 
 // A cell made safe for spreadsheets: text starting with = + - @ or a tab/CR

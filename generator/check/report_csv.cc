@@ -6,9 +6,8 @@
 #include "check/report_labels.h"
 
 namespace fangyi::check {
-namespace {
 
-void append_field(std::string& out, std::string_view text) {
+void append_csv_field(std::string& out, std::string_view text) {
   std::string cell = neutralize_formula(text);
   if (cell.find_first_of(",\"\r\n") == std::string::npos) {
     out += cell;
@@ -22,13 +21,29 @@ void append_field(std::string& out, std::string_view text) {
   out += '"';
 }
 
+std::string render_csv_table(const std::vector<std::string>& headers, const std::vector<std::vector<std::string>>& rows) {
+  std::string out = "\xEF\xBB\xBF";
+  auto line = [&](const std::vector<std::string>& cells) {
+    for (std::size_t c = 0; c < cells.size(); ++c) {
+      if (c) out += ',';
+      append_csv_field(out, cells[c]);
+    }
+    out += "\r\n";
+  };
+  line(headers);
+  for (const auto& cells : rows) line(cells);
+  return out;
+}
+
+namespace {
+
 template <class CellOf>
 void append_row(std::string& out, CellOf cell_of) {
   bool first = true;
   for (Column c : kFindingColumns) {
     if (!first) out += ',';
     first = false;
-    append_field(out, cell_of(c));
+    append_csv_field(out, cell_of(c));
   }
   out += "\r\n";
 }

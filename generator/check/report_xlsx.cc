@@ -243,9 +243,12 @@ void write_inputs(Sheet& s, const Report& report, const Formats& f, Lang lang) {
   s.finish(row);
 }
 
-}  // namespace
-
-bool write_xlsx(const Report& report, Lang lang, const std::string& path, Diagnostics& diags) {
+// Creates a workbook in a temporary file beside `path`, lets `fill` add its
+// sheets (recording the first libxlsxwriter error in the `error` it is
+// given), closes it and moves it into place atomically.
+template <class Fill>
+bool write_workbook(const std::string& path, const std::string& title, const std::string& author, Diagnostics& diags,
+                    Fill fill) {
   auto fail = [&](const std::string& reason) {
     diags.error(SourceLocation{path, 0, 0, 1}, Msg::report_xlsx_failed, {path, reason});
     return false;
@@ -255,22 +258,12 @@ bool write_xlsx(const Report& report, Lang lang, const std::string& path, Diagno
 
   lxw_workbook* wb = workbook_new(temp.path().c_str());
   if (wb == nullptr) return fail(lxw_strerror(LXW_ERROR_CREATING_XLSX_FILE));
-  std::string title = format_message(Msg::report_title, lang), author = valid_utf8(report.generated_by);
+  std::string title_text = title, author_text = valid_utf8(author);
   lxw_doc_properties properties{};
-  properties.title = title.data();
-  properties.author = author.data();
+  properties.title = title_text.data();
+  properties.author = author_text.data();
   lxw_error error = workbook_set_properties(wb, &properties);
-
-  Formats formats = make_formats(wb);
-  Tally t = tally(report);
-  Sheet findings(wb, format_message(Msg::report_sheet_findings, lang), error);
-  Sheet rules(wb, format_message(Msg::report_sheet_rules, lang), error);
-  Sheet organisations(wb, format_message(Msg::report_sheet_organisations, lang), error);
-  Sheet inputs(wb, format_message(Msg::report_sheet_inputs, lang), error);
-  std::size_t written = write_findings(findings, report, formats, lang);
-  write_rules(rules, t, formats, lang);
-  write_organisations(organisations, t, formats, lang);
-  write_inputs(inputs, report, formats, lang);
+  fill(wb, make_formats(wb), error);
 
   // workbook_close writes the file and frees the workbook, so it runs even
   // after an error.
@@ -285,10 +278,45 @@ bool write_xlsx(const Report& report, Lang lang, const std::string& path, Diagno
     diags.error(SourceLocation{path, 0, 0, 1}, Msg::io_cannot_write, {path, reason});
     return false;
   }
+  return true;
+}
+
+}  // namespace
+
+bool write_xlsx(const Report& report, Lang lang, const std::string& path, Diagnostics& diags) {
+  std::size_t written = 0;
+  bool ok = write_workbook(path, format_message(Msg::report_title, lang), report.generated_by, diags,
+                           [&](lxw_workbook* wb, const Formats& formats, lxw_error& error) {
+                             Tally t = tally(report);
+                             Sheet findings(wb, format_message(Msg::report_sheet_findings, lang), error);
+                             Sheet rules(wb, format_message(Msg::report_sheet_rules, lang), error);
+                             Sheet organisations(wb, format_message(Msg::report_sheet_organisations, lang), error);
+                             Sheet inputs(wb, format_message(Msg::report_sheet_inputs, lang), error);
+                             written = write_findings(findings, report, formats, lang);
+                             write_rules(rules, t, formats, lang);
+                             write_organisations(organisations, t, formats, lang);
+                             write_inputs(inputs, report, formats, lang);
+                           });
+  if (!ok) return false;
   if (written < report.findings.size()) {
     diags.warning(SourceLocation{path, 0, 0, 1}, Msg::report_xlsx_truncated, {std::to_string(written)});
   }
   return true;
+}
+
+bool write_xlsx_table(const std::string& path, const std::string& sheet, const std::vector<std::string>& headers,
+                      const std::vector<std::vector<std::string>>& rows, Diagnostics& diags) {
+  return write_workbook(path, sheet, "fangyi " FANGYI_VERSION, diags,
+                        [&](lxw_workbook* wb, const Formats& formats, lxw_error& error) {
+                          Sheet s(wb, sheet, error);
+                          s.header(headers, formats);
+                          lxw_row_t row = 0;
+                          for (const auto& cells : rows) {
+                            if (++row > kMaxDataRows) break;
+                            for (std::size_t c = 0; c < cells.size(); ++c) s.text(row, lxw_col_t(c), cells[c]);
+                          }
+                          s.finish(row);
+                        });
 }
 
 }  // namespace fangyi::check

@@ -12,6 +12,8 @@
 #include "build/project.h"
 #include "check/engine.h"
 #include "check/report.h"
+#include "classify/classify.h"
+#include "contacts/contacts.h"
 #include "core/file_io.h"
 #include "core/lang.h"
 #include "html/site.h"
@@ -59,8 +61,32 @@ std::optional<DateStyle> date_style(const std::string& s) {
   if (s == "iso") return DateStyle::iso;
   if (s == "gregorian") return DateStyle::gregorian;
   if (s == "roc") return DateStyle::roc;
-  if (s == "roc_words") return DateStyle::roc_words;
+  if (s == "roc_words" || s == "roc-words") return DateStyle::roc_words;
   return std::nullopt;
+}
+
+// The flags every command reading exported tables shares.
+void add_input_flags(CLI::App* cmd, std::string& encoding, std::string& sheet, Lang lang) {
+  cmd->add_option("--encoding", encoding, format_message(Msg::cli_encoding, lang))
+      ->check(CLI::IsMember({"auto", "utf-8", "utf8", "big5", "cp950"}));
+  cmd->add_option("--sheet", sheet, format_message(Msg::cli_sheet, lang));
+}
+
+void add_date_style_flag(CLI::App* cmd, std::string& style, Lang lang) {
+  cmd->add_option("--date-style", style, format_message(Msg::cli_date_style, lang))
+      ->check(CLI::IsMember({"iso", "gregorian", "roc", "roc_words", "roc-words"}));
+}
+
+// --font FILE[:INDEX] into `font`; false (with a diagnostic) when malformed.
+bool font_arg(const std::string& spec, pdf::FontSpec& font, Diagnostics& diags) {
+  if (spec.empty()) return true;
+  auto parsed = pdf::parse_font_spec(spec);
+  if (!parsed) {
+    diags.error(SourceLocation{}, Msg::forms_font_bad_spec, {spec});
+    return false;
+  }
+  font = *parsed;
+  return true;
 }
 
 struct Args {
@@ -72,6 +98,9 @@ struct Args {
   std::string roster, forms_style = "roc", font, forms_dir;
   std::vector<std::string> form_ids;
   std::string site_pages = "site", site_templates = "templates", previous;
+  bool quiet = false;
+  std::string school, group_type, case_who, onset, positive_test, isolated, tracing;
+  std::vector<std::string> seating;
 };
 
 int run_compile(const Args& a, Lang lang) {
@@ -93,7 +122,8 @@ int run_compile(const Args& a, Lang lang) {
   if (!rules::write_rules_file(a.output, *rules, diags)) return report(diags, sources, lang);
   report(diags, sources, lang);  // warnings
   std::size_t count = rules->schemes.size() + rules->cohorts.size() + rules->disinfections.size() +
-                      rules->deadlines.size() + rules->datasets.size() + rules->checks.size() + rules->forms.size();
+                      rules->deadlines.size() + rules->datasets.size() + rules->checks.size() + rules->forms.size() +
+                      rules->contact_tracings.size();
   std::cerr << format_message(Msg::cli_compiled, lang, {std::to_string(count), a.output}) << "\n";
   return kOk;
 }
@@ -198,14 +228,7 @@ int run_forms(const Args& a, Lang lang) {
   req.out_dir = a.forms_dir;
   if (!a.day0.empty() && !(req.day0 = date_arg(a.day0, diags))) return report(diags, SourceMap{}, lang);
   if (!a.today.empty() && !(req.today = date_arg(a.today, diags))) return report(diags, SourceMap{}, lang);
-  if (!a.font.empty()) {
-    auto font = pdf::parse_font_spec(a.font);
-    if (!font) {
-      diags.error(SourceLocation{}, Msg::forms_font_bad_spec, {a.font});
-      return report(diags, SourceMap{}, lang);
-    }
-    req.font = *font;
-  }
+  if (!font_arg(a.font, req.font, diags)) return report(diags, SourceMap{}, lang);
   auto written = pdf::write_forms(*rules, req, diags);
   report(diags, SourceMap{}, lang);
   if (!written) return kInputError;
@@ -214,6 +237,49 @@ int run_forms(const Args& a, Lang lang) {
                                 {w.path, std::to_string(w.pages), std::to_string(w.copies),
                                  std::to_string((w.bytes + 1023) / 1024)})
               << "\n";
+  return kOk;
+}
+
+int run_classify(const Args& a, Lang lang) {
+  auto rules = load(a.rules_file, lang);
+  if (!rules) return kInputError;
+  Diagnostics diags;
+  classify::ClassifyRequest req;
+  req.roster = a.roster;
+  req.input = {a.encoding, a.sheet};
+  req.date_style = *date_style(a.forms_style);
+  if (!a.today.empty() && !(req.today = date_arg(a.today, diags))) return report(diags, SourceMap{}, lang);
+  auto classified = classify::classify_roster(*rules, req, diags);
+  bool written = classified && classify::write_classified(*classified, a.output, diags);
+  report(diags, SourceMap{}, lang);
+  if (!written) return kInputError;
+  if (!a.quiet) std::cerr << classify::classify_summary(*classified, lang);
+  return classified->unmatched + classified->unscheduled > 0 ? kFindings : kOk;
+}
+
+int run_contacts(const Args& a, Lang lang) {
+  auto rules = load(a.rules_file, lang);
+  if (!rules) return kInputError;
+  Diagnostics diags;
+  contacts::ContactsRequest req;
+  req.school = a.school;
+  req.seating = a.seating;
+  req.group_type = a.group_type;
+  req.tracing = a.tracing;
+  req.case_spec.who = a.case_who;
+  req.input = {a.encoding, a.sheet};
+  req.date_style = *date_style(a.forms_style);
+  req.out_dir = a.output;
+  for (auto [text, date] : {std::pair{&a.onset, &req.case_spec.onset}, {&a.positive_test, &req.case_spec.positive},
+                            {&a.isolated, &req.case_spec.isolated}})
+    if (!text->empty() && !(*date = date_arg(*text, diags))) return report(diags, SourceMap{}, lang);
+  if (!font_arg(a.font, req.font, diags)) return report(diags, SourceMap{}, lang);
+  auto result = contacts::write_contacts(*rules, req, diags);
+  report(diags, SourceMap{}, lang);
+  if (!result) return kInputError;
+  if (!a.quiet) std::cout << result->summary;
+  for (const std::string& f : result->files)
+    std::cerr << format_message(Msg::contacts_written, lang, {(std::filesystem::path(a.output) / f).string()}) << "\n";
   return kOk;
 }
 
@@ -285,8 +351,7 @@ int run(int argc, char** argv) {
   schedule->add_option("--scheme", a.scheme, text(Msg::cli_scheme))->required();
   schedule->add_option("--day0", a.day0, text(Msg::cli_day0))->required();
   schedule->add_option("--format", a.format, text(Msg::cli_format))->check(CLI::IsMember({"table", "json"}));
-  schedule->add_option("--date-style", a.style, text(Msg::cli_date_style))
-      ->check(CLI::IsMember({"iso", "gregorian", "roc", "roc_words"}));
+  add_date_style_flag(schedule, a.style, lang);
 
   CLI::App* check = app.add_subcommand("check", text(Msg::cli_check));
   check->add_option("--rules", a.rules_file, text(Msg::cli_rules_file))->required();
@@ -294,9 +359,7 @@ int run(int argc, char** argv) {
   check->add_option("--format", a.report_format, text(Msg::cli_check_format))
       ->check(CLI::IsMember({"terminal", "jsonl", "csv", "xlsx", "html"}));
   check->add_option("-o,--output", a.report_out, text(Msg::cli_check_output));
-  check->add_option("--encoding", a.encoding, text(Msg::cli_encoding))
-      ->check(CLI::IsMember({"auto", "utf-8", "utf8", "big5", "cp950"}));
-  check->add_option("--sheet", a.sheet, text(Msg::cli_sheet));
+  add_input_flags(check, a.encoding, a.sheet, lang);
   check->add_flag("--show-personal-data", a.show_personal, text(Msg::cli_show_personal));
   check->add_option("--today", a.today, text(Msg::cli_today));
 
@@ -304,15 +367,37 @@ int run(int argc, char** argv) {
   forms->add_option("--rules", a.rules_file, text(Msg::cli_rules_file))->required();
   forms->add_option("--roster", a.roster, text(Msg::cli_forms_roster));
   forms->add_option("--form", a.form_ids, text(Msg::cli_forms_form));
-  forms->add_option("--date-style", a.forms_style, text(Msg::cli_date_style))
-      ->check(CLI::IsMember({"iso", "gregorian", "roc", "roc_words"}));
+  add_date_style_flag(forms, a.forms_style, lang);
   forms->add_option("--day0,--date", a.day0, text(Msg::cli_forms_day0));
   forms->add_option("--today", a.today, text(Msg::cli_today));
   forms->add_option("--font", a.font, text(Msg::cli_forms_font));
-  forms->add_option("--encoding", a.encoding, text(Msg::cli_encoding))
-      ->check(CLI::IsMember({"auto", "utf-8", "utf8", "big5", "cp950"}));
-  forms->add_option("--sheet", a.sheet, text(Msg::cli_sheet));
+  add_input_flags(forms, a.encoding, a.sheet, lang);
   forms->add_option("-o,--output", a.forms_dir, text(Msg::cli_forms_output))->required();
+
+  CLI::App* classify = app.add_subcommand("classify", text(Msg::cli_classify));
+  classify->add_option("--rules", a.rules_file, text(Msg::cli_rules_file))->required();
+  classify->add_option("--roster", a.roster, text(Msg::cli_classify_roster))->required();
+  classify->add_option("-o,--output", a.output, text(Msg::cli_classify_output));
+  add_date_style_flag(classify, a.forms_style, lang);
+  classify->add_option("--today", a.today, text(Msg::cli_today));
+  add_input_flags(classify, a.encoding, a.sheet, lang);
+  classify->add_flag("-q,--quiet", a.quiet, text(Msg::cli_quiet));
+
+  CLI::App* contacts = app.add_subcommand("contacts", text(Msg::cli_contacts));
+  contacts->add_option("--rules", a.rules_file, text(Msg::cli_rules_file))->required();
+  contacts->add_option("--school", a.school, text(Msg::cli_contacts_school));
+  contacts->add_option("--seating", a.seating, text(Msg::cli_contacts_seating));
+  contacts->add_option("--group-type", a.group_type, text(Msg::cli_contacts_group_type));
+  contacts->add_option("--case", a.case_who, text(Msg::cli_contacts_case));
+  contacts->add_option("--onset", a.onset, text(Msg::cli_contacts_onset));
+  contacts->add_option("--positive-test", a.positive_test, text(Msg::cli_contacts_positive));
+  contacts->add_option("--isolated", a.isolated, text(Msg::cli_contacts_isolated));
+  contacts->add_option("--tracing", a.tracing, text(Msg::cli_contacts_tracing));
+  add_date_style_flag(contacts, a.forms_style, lang);
+  contacts->add_option("--font", a.font, text(Msg::cli_forms_font));
+  add_input_flags(contacts, a.encoding, a.sheet, lang);
+  contacts->add_flag("-q,--quiet", a.quiet, text(Msg::cli_quiet));
+  contacts->add_option("-o,--output", a.output, text(Msg::cli_contacts_output))->required();
 
   CLI::App* site = app.add_subcommand("site", text(Msg::cli_site));
   site->add_option("--rules", a.rules_file, text(Msg::cli_rules_file))->required();
@@ -351,6 +436,8 @@ int run(int argc, char** argv) {
   if (schedule->parsed()) return run_schedule(a, lang);
   if (check->parsed()) return run_check(a, lang);
   if (forms->parsed()) return run_forms(a, lang);
+  if (classify->parsed()) return run_classify(a, lang);
+  if (contacts->parsed()) return run_contacts(a, lang);
   if (site->parsed()) return run_site(a, lang);
   if (build->parsed()) return run_build(a, lang);
   return kInputError;

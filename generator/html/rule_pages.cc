@@ -39,6 +39,7 @@ std::vector<Page> rule_pages(const RulePagesInput& in) {
   out.push_back(cohorts_page(in));
   out.push_back(disinfection_page(in));
   out.push_back(deadlines_page(in));
+  if (!in.rules.contact_tracings.empty()) out.push_back(contacts_page(in));
   out.push_back(checks_page(in));
   out.push_back(changes_page(in));
   return out;

@@ -38,6 +38,7 @@ Page cohorts_page(const RulePagesInput& in);
 Page disinfection_page(const RulePagesInput& in);
 Page deadlines_page(const RulePagesInput& in);
 Page checks_page(const RulePagesInput& in);
+Page contacts_page(const RulePagesInput& in);
 Page changes_page(const RulePagesInput& in);
 
 }  // namespace fangyi::html

@@ -2,8 +2,6 @@
 // and swaps it into place.
 #include "html/site.h"
 
-#include <unistd.h>
-
 #include <algorithm>
 #include <cctype>
 #include <cerrno>
@@ -11,10 +9,10 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
-#include <random>
 #include <set>
 
 #include "core/file_io.h"
+#include "core/staging_dir.h"
 #include "html/escape.h"
 #include "html/layout.h"
 #include "html/markdown.h"
@@ -96,8 +94,14 @@ bool load_markdown_pages(const std::string& dir, std::vector<Page>& pages, Diagn
   bool ok = true;
   for (const auto& f : files) {
     std::string error;
-    auto text = read_file(f.string(), &error);
+    auto text = read_file(f.string(), &error, kMaxPageBytes);
     if (!text) {
+      if (std::error_code ec; fs::file_size(f, ec) > kMaxPageBytes && !ec) {
+        diags.error(SourceLocation{f.string(), 0, 0, 1}, Msg::limit_page_too_large,
+                    {f.string(), std::to_string(kMaxPageBytes)});
+        ok = false;
+        continue;
+      }
       diags.error(SourceLocation{f.string(), 0, 0, 1}, Msg::io_cannot_read, {f.string(), error});
       ok = false;
       continue;
@@ -126,6 +130,7 @@ std::vector<std::string> cited_seeds(const rules::RuleSet& r) {
   for (const auto& x : r.datasets) add(x.header);
   for (const auto& x : r.checks) add(x.header);
   for (const auto& x : r.forms) add(x.header);
+  for (const auto& x : r.contact_tracings) add(x.header);
   std::sort(seeds.begin(), seeds.end());
   seeds.erase(std::unique(seeds.begin(), seeds.end()), seeds.end());
   return seeds;
@@ -142,12 +147,6 @@ bool write_plain(const fs::path& path, const std::string& data, Diagnostics& dia
     return false;
   }
   return true;
-}
-
-fs::path sibling(const fs::path& out, const std::string& tag) {
-  std::random_device rd;
-  return out.parent_path() / (out.filename().string() + "." + tag + "-" + std::to_string(::getpid()) + "-" +
-                              std::to_string(rd() % 1000000));
 }
 
 bool write_site(const fs::path& tmp, const SiteOptions& options, const std::vector<Page>& pages, const Layout& layout,
@@ -193,30 +192,6 @@ bool write_site(const fs::path& tmp, const SiteOptions& options, const std::vect
   return true;
 }
 
-// Puts `tmp` where `out` is; an existing `out` is moved aside first and
-// removed once the new site is in place.
-bool swap_into_place(const fs::path& tmp, const fs::path& out, Diagnostics& diags) {
-  std::error_code ec;
-  fs::path old;
-  if (fs::exists(out, ec)) {
-    old = sibling(out, "old");
-    fs::rename(out, old, ec);
-    if (ec) {
-      diags.error(SourceLocation{out.string(), 0, 0, 1}, Msg::io_cannot_write, {out.string(), ec.message()});
-      return false;
-    }
-  }
-  fs::rename(tmp, out, ec);
-  if (ec) {
-    diags.error(SourceLocation{out.string(), 0, 0, 1}, Msg::io_cannot_write, {out.string(), ec.message()});
-    std::error_code ignored;
-    if (!old.empty()) fs::rename(old, out, ignored);
-    return false;
-  }
-  if (!old.empty()) fs::remove_all(old, ec);
-  return true;
-}
-
 }  // namespace
 
 bool render_site(const SiteOptions& options, Diagnostics& diags, SiteResult& result) {
@@ -253,14 +228,10 @@ bool render_site(const SiteOptions& options, Diagnostics& diags, SiteResult& res
   }
   if (diags.has_errors()) return false;
 
-  std::error_code ec;
-  fs::create_directories(out.parent_path(), ec);
-  fs::path tmp = sibling(out, "tmp");
+  StagingDir staging(out, diags);
   SiteResult written;
-  if (!write_site(tmp, options, pages, *layout, diags, written) || !swap_into_place(tmp, out, diags)) {
-    fs::remove_all(tmp, ec);
+  if (!staging.ok() || !write_site(staging.path(), options, pages, *layout, diags, written) || !staging.commit())
     return false;
-  }
   result = written;
   return true;
 }

@@ -43,6 +43,9 @@ class FormWriter {
       case FormLayout::notice:
         for (const Person& p : in_.people) notice(p);
         break;
+      case FormLayout::letter:
+        for (const Person& p : in_.people) letter(p);
+        break;
       case FormLayout::disinfection: disinfection(); break;
       case FormLayout::checklist: checklist(); break;
     }
@@ -68,6 +71,12 @@ class FormWriter {
       if (!dated(p) || days.empty()) return {};
       return fmt(days.front()->date) + " 至 " + fmt(days.back()->date);
     }
+    if (field == "scheme") return p.schedule.scheme_name;
+    if (field == "release") return dated(p) && p.schedule.release ? fmt(*p.schedule.release) : std::string();
+    if (field == "return_to_school")
+      return dated(p) && p.schedule.return_to_school ? fmt(*p.schedule.return_to_school) : std::string();
+    if (field == "phases") return dated(p) ? spans(p, [](const rules::ScheduleDay& d) { return std::vector{d.phase}; }) : "";
+    if (field == "tests") return dated(p) ? spans(p, [](const rules::ScheduleDay& d) { return d.tests; }) : "";
     if (!p.row || !in_.roster) return {};
     const auto& fields = in_.roster->dataset->fields;
     for (std::size_t slot = 0; slot < fields.size(); ++slot)
@@ -76,6 +85,47 @@ class FormWriter {
         return p.row->cells[slot];
       }
     return {};
+  }
+
+  // "居家隔離 111/05/05 至 111/05/07；自主防疫 111/05/08 至 111/05/11":
+  // each name `names_of` gives a day, with the first and last date it is given.
+  template <class NamesOf>
+  std::string spans(const Person& p, NamesOf names_of) const {
+    std::vector<std::pair<std::string, std::pair<Date, Date>>> found;
+    for (const rules::ScheduleDay* d : form_days(p.schedule))
+      for (const std::string& name : names_of(*d)) {
+        if (name.empty()) continue;
+        auto it = std::find_if(found.begin(), found.end(), [&](const auto& f) { return f.first == name; });
+        if (it == found.end()) found.push_back({name, {d->date, d->date}});
+        else it->second.second = d->date;
+      }
+    std::vector<std::string> parts;
+    for (const auto& [name, range] : found)
+      parts.push_back(name + " " + fmt(range.first) + (range.first == range.second ? "" : " 至 " + fmt(range.second)));
+    return join(parts, "；");
+  }
+
+  // Replaces each {field} in `text` with what the field shows for `p`, and
+  // {days} with the number of days of the person's scheme. Nullopt when a
+  // placeholder shows nothing for a person: a sentence about a rapid-test
+  // date has no place on the letter of a scheme without one. A blank form
+  // keeps every sentence, with a line to write on.
+  std::optional<std::string> filled(const std::string& text, const Person& p) const {
+    std::string out;
+    std::size_t at = 0;
+    while (at < text.size()) {
+      std::size_t open = text.find('{', at), close = open == std::string::npos ? open : text.find('}', open);
+      if (close == std::string::npos) break;
+      out.append(text, at, open - at);
+      std::string name = text.substr(open + 1, close - open - 1);
+      std::string shown = name == "days" ? std::to_string(day_count(p.schedule)) : value(p, name);
+      if (shown.empty() && p.row) return std::nullopt;
+      if (shown.empty()) shown = "＿＿＿＿";
+      out += shown;
+      at = close + 1;
+    }
+    out.append(text, std::min(at, text.size()));
+    return out;
   }
 
   bool one_line(const std::string& field) const {
@@ -177,6 +227,8 @@ class FormWriter {
           cells.push_back({numbered_words ? "第 " + std::to_string(d->day) + " 天" : std::to_string(d->day), Align::center, true});
         } else if (c.field == "date") {
           cells.push_back({dated(p) ? fmt(d->date) : "　　月　　日", Align::center, true});
+        } else if (c.field == "phase") {
+          cells.push_back({d->tests.empty() ? d->phase : d->phase + "（" + join(d->tests, "、") + "）", Align::left, false});
         } else {
           cells.push_back({value(p, c.field), Align::left, one_line(c.field)});
         }
@@ -218,6 +270,27 @@ class FormWriter {
     field_rows(form_.header_fields, p, 2, "log");
     ts_.table(day_table(p, false));
     notes(3);
+    footer(p);
+  }
+
+  // A letter to one person: its fields, the notes with their placeholders
+  // filled in, the scheme's measures numbered, the day table, the footer.
+  void letter(const Person& p) {
+    ts_.new_page();
+    ts_.heading(filled(form_.title, p).value_or(form_.title), kTitleSize);
+    field_rows(form_.header_fields, p, 2);
+    ts_.space(3);
+    for (const std::string& note : form_.notes)
+      if (auto text = filled(note, p)) ts_.paragraph(*text, kFieldSize);
+    if (const rules::Scheme* scheme = in_.rules->scheme(p.schedule.scheme_id)) {
+      ts_.space(3);
+      int n = 0;
+      for (const std::string& m : scheme->measures) ts_.paragraph(m, kNoteSize, mm(2), chinese_number(++n) + "、");
+    }
+    if (!form_.columns.empty()) {
+      ts_.space(4);
+      ts_.table(day_table(p, true));
+    }
     footer(p);
   }
 

@@ -14,7 +14,7 @@
 
 namespace fangyi::rules {
 
-inline constexpr uint16_t kFormatVersion = 2;
+inline constexpr uint16_t kFormatVersion = 3;
 
 // Same rules, in whatever order, give the same bytes: encodes a canonicalized
 // copy. The rules must be valid (as the checker leaves them).

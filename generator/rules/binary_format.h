@@ -29,11 +29,11 @@ inline constexpr std::size_t kMaxFileSize = std::size_t{16} << 20;
 inline constexpr std::size_t kVersionAt = 8, kFlagsAt = 10, kSectionCountAt = 12, kFileSizeAt = 16, kCrcAt = 24,
                              kReservedAt = 28;
 
-// Every section of version 1, in the (byte-wise sorted) order of the table
-// and of the file.
-inline constexpr std::array<std::string_view, 8> kSectionTags = {"CHCK", "COHO", "DATA", "DEAD",
+// Every section of the current version, in the (byte-wise sorted) order of
+// the table and of the file.
+inline constexpr std::array<std::string_view, 9> kSectionTags = {"CHCK", "COHO", "CTRC", "DATA", "DEAD",
                                                                  "DISF", "FORM", "META", "SCHM"};
-inline constexpr std::size_t kMetaSection = 6;
+inline constexpr std::size_t kMetaSection = 7;
 inline constexpr std::size_t kFirstSectionAt = kHeaderSize + kSectionTags.size() * kTableEntrySize;
 
 // Calls f(tag, list) for each rule list, in tag order.
@@ -41,6 +41,7 @@ template <class RS, class F>
 void for_each_rule_list(RS& rules, F&& f) {
   f(std::string_view("CHCK"), rules.checks);
   f(std::string_view("COHO"), rules.cohorts);
+  f(std::string_view("CTRC"), rules.contact_tracings);
   f(std::string_view("DATA"), rules.datasets);
   f(std::string_view("DEAD"), rules.deadlines);
   f(std::string_view("DISF"), rules.disinfections);
@@ -95,8 +96,18 @@ struct EnumInfo<CheckSeverity> {
 };
 template <>
 struct EnumInfo<FormLayout> {
-  static constexpr auto last = FormLayout::contact_list;
+  static constexpr auto last = FormLayout::letter;
   static constexpr const char* name = "FormLayout";
+};
+template <>
+struct EnumInfo<RelationBasis> {
+  static constexpr auto last = RelationBasis::timetable;
+  static constexpr const char* name = "RelationBasis";
+};
+template <>
+struct EnumInfo<ContactDays> {
+  static constexpr auto last = ContactDays::every_day;
+  static constexpr const char* name = "ContactDays";
 };
 template <>
 struct EnumInfo<Orientation> {

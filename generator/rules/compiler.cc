@@ -83,8 +83,12 @@ std::optional<RuleSet> compile_rules(const CompileOptions& options, SourceMap& s
       std::string text, error;
       if (file == "-") {
         text.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
-      } else if (auto t = read_file(file, &error)) {
+      } else if (auto t = read_file(file, &error, kMaxRuleFileBytes)) {
         text = std::move(*t);
+      } else if (std::error_code ec; fs::file_size(file, ec) > kMaxRuleFileBytes && !ec) {
+        diags.error(SourceLocation{file, 0, 0, 1}, Msg::limit_rule_file_too_large,
+                    {file, std::to_string(kMaxRuleFileBytes)});
+        continue;
       } else {
         diags.error(SourceLocation{file, 0, 0, 1}, Msg::io_cannot_read, {file, error});
         continue;
@@ -113,6 +117,7 @@ std::optional<RuleSet> compile_rules(const CompileOptions& options, SourceMap& s
   verify_datasets(loaded, diags);
   verify_checks(loaded, diags);
   verify_forms(loaded, diags);
+  verify_contact_tracing(loaded, diags);
   compile_expressions(loaded, diags);
   diags.sort();
   if (diags.has_errors()) return std::nullopt;

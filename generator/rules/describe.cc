@@ -96,6 +96,7 @@ const char* layout_name(FormLayout l) {
     case FormLayout::disinfection: return "disinfection";
     case FormLayout::checklist: return "checklist";
     case FormLayout::contact_list: return "contact_list";
+    case FormLayout::letter: return "letter";
   }
   return "";
 }
@@ -215,7 +216,7 @@ const std::string* Description::value(const std::string& label) const {
 
 std::string kind_label(RuleKind k, Lang lang) {
   static constexpr Msg kMsgs[] = {Msg::kind_scheme,  Msg::kind_cohort, Msg::kind_disinfection, Msg::kind_deadline,
-                                  Msg::kind_dataset, Msg::kind_check,  Msg::kind_form};
+                                  Msg::kind_dataset, Msg::kind_check,  Msg::kind_form,   Msg::kind_contact_tracing};
   return t(kMsgs[static_cast<int>(k)], lang);
 }
 
@@ -276,6 +277,32 @@ Description describe(const Scheme& s, Lang lang) {
   return b.take();
 }
 
+Description describe(const ContactTracing& c, Lang lang) {
+  Builder b(RuleKind::contact_tracing, c.header, lang);
+  b.add(Msg::f_window, {}, t(Msg::f_window_value, lang, {std::to_string(c.days_before_onset)}));
+  b.add(Msg::f_scheme, {}, c.scheme);
+  b.add(Msg::f_people, {}, c.people);
+  b.add(Msg::f_groups, {}, c.groups);
+  b.add(Msg::f_timetable, {}, c.timetable);
+  b.add(Msg::f_list, {}, c.list);
+  b.add(Msg::f_list_forms, {}, join(std::vector<std::string>{c.list_form, c.notice_form}, lang));
+  b.add(Msg::f_companion, {}, t(Msg::f_companion_value, lang, {std::to_string(c.companion_under_age)}));
+  b.add(Msg::f_seating, {},
+        t(Msg::f_seating_value, lang,
+          {std::to_string(c.seating.reach), t(c.seating.aisle_separates ? Msg::v_aisle_separates : Msg::v_aisle_joins, lang),
+           join(c.seating.aisle, lang), join(c.seating.empty, lang)}));
+  for (const ContactRelation& r : c.relations) {
+    std::string v;
+    if (r.by == RelationBasis::class_) v = t(Msg::f_relation_class, lang, {r.name, r.contact_type});
+    else if (r.by == RelationBasis::group) v = t(Msg::f_relation_group, lang, {r.name, r.contact_type, join(r.groups, lang)});
+    else v = t(Msg::f_relation_timetable, lang, {r.name, r.contact_type, join(r.groups, lang)});
+    if (r.nine_grid) v += t(Msg::f_relation_nine_grid, lang);
+    v += t(r.days == ContactDays::every_day ? Msg::f_relation_every_day : Msg::f_relation_school_days, lang);
+    b.add(Msg::f_relation, {r.id}, v);
+  }
+  return b.take();
+}
+
 std::vector<Description> describe_all(const RuleSet& rules, Lang lang) {
   std::vector<Description> out;
   for (const auto& s : rules.schemes) out.push_back(describe(s, lang));
@@ -285,6 +312,7 @@ std::vector<Description> describe_all(const RuleSet& rules, Lang lang) {
   for (const auto& d : rules.datasets) out.push_back(describe_dataset(d, lang));
   for (const auto& c : rules.checks) out.push_back(describe_check(c, lang));
   for (const auto& f : rules.forms) out.push_back(describe_form(f, lang));
+  for (const auto& c : rules.contact_tracings) out.push_back(describe(c, lang));
   return out;
 }
 

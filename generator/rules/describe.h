@@ -26,6 +26,7 @@ struct Description {
 
 std::string kind_label(RuleKind k, Lang lang);
 Description describe(const Scheme& s, Lang lang);
+Description describe(const ContactTracing& c, Lang lang);
 // Every rule of the set, in binary order (kind, then id).
 std::vector<Description> describe_all(const RuleSet& rules, Lang lang);
 

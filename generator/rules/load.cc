@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <sstream>
 
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/eventhandler.h>
 
 #include "core/text.h"
@@ -45,7 +46,7 @@ const EnumNames<RuleKind>& kind_names() {
   static const EnumNames<RuleKind> kNames = {
       {"scheme", RuleKind::scheme},   {"cohort", RuleKind::cohort}, {"disinfection", RuleKind::disinfection},
       {"deadline", RuleKind::deadline}, {"dataset", RuleKind::dataset}, {"check", RuleKind::check},
-      {"form", RuleKind::form}};
+      {"form", RuleKind::form}, {"contact-tracing", RuleKind::contact_tracing}};
   return kNames;
 }
 
@@ -121,9 +122,23 @@ void load_file(const std::string& file, const std::string& text, Loaded& out, Di
   std::vector<YAML::Node> docs;
   try {
     docs = YAML::LoadAll(text);
+  } catch (const YAML::DeepRecursion& e) {
+    // yaml-cpp's own guard (2000 levels) against overflowing the stack while
+    // parsing; its message is a bare "bad file". Anything that deep is far
+    // past the walk's limit, so it gets the same message.
+    diags.error(f.at_mark(e.mark), Msg::yaml_too_deep, {std::to_string(kMaxDepth)});
+    return;
   } catch (const YAML::Exception& e) {
     diags.error(f.at_mark(e.mark), yaml_message(e.msg), {e.msg});
     return;
+  }
+  // Counted before any is parsed, so a file of a million rules costs one
+  // error, not a million.
+  for (const YAML::Node& doc : docs) {
+    if (!doc.IsNull() && ++out.documents > kMaxRules) {
+      f.error(doc, Msg::limit_too_many_rules, {std::to_string(kMaxRules)});
+      return;
+    }
   }
   std::size_t budget = kMaxNodes;
   for (const YAML::Node& doc : docs) {
@@ -141,6 +156,7 @@ void load_file(const std::string& file, const std::string& text, Loaded& out, Di
       case RuleKind::dataset: parse_dataset(r, out); break;
       case RuleKind::check: parse_check(r, out); break;
       case RuleKind::form: parse_form(r, out); break;
+      case RuleKind::contact_tracing: parse_contact_tracing(r, out); break;
     }
     r.finish();
   }

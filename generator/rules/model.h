@@ -16,10 +16,10 @@
 
 namespace fangyi::rules {
 
-enum class RuleKind : uint8_t { scheme, cohort, disinfection, deadline, dataset, check, form };
+enum class RuleKind : uint8_t { scheme, cohort, disinfection, deadline, dataset, check, form, contact_tracing };
 inline constexpr RuleKind kAllKinds[] = {RuleKind::scheme,   RuleKind::cohort,  RuleKind::disinfection,
                                          RuleKind::deadline, RuleKind::dataset, RuleKind::check,
-                                         RuleKind::form};
+                                         RuleKind::form,     RuleKind::contact_tracing};
 const char* kind_name(RuleKind k);  // "scheme", ...
 
 // Where a rule (or a part of it) was written.
@@ -293,7 +293,9 @@ struct Check {
 
 // ---- form ------------------------------------------------------------------
 
-enum class FormLayout : uint8_t { register_, daily_log, notice, disinfection, checklist, contact_list };
+// letter: one page per person — fields, then notes whose {placeholders}
+// name roster fields and the person's key dates, then the scheme's measures.
+enum class FormLayout : uint8_t { register_, daily_log, notice, disinfection, checklist, contact_list, letter };
 enum class Orientation : uint8_t { portrait, landscape };
 
 struct FormField {
@@ -332,6 +334,63 @@ struct Form {
   }
 };
 
+// ---- contact tracing -------------------------------------------------------
+
+// What school data makes someone a close contact of the case:
+// `class` — the same 班級; `group` — a shared group of one of `groups`'
+// types (household, office, club, dorm, bus …), narrowed to the seat's
+// neighbourhood when the group has a seating chart and `nine_grid` is set;
+// `timetable` — a lesson in the window that the case took part in joins its
+// teacher and everyone of its class (or of a group of one of `groups`' types
+// named like the class: 跑班 courses).
+enum class RelationBasis : uint8_t { class_, group, timetable };
+// Which days of the window count as days of contact.
+enum class ContactDays : uint8_t { school_days, every_day };
+
+struct ContactRelation {
+  std::string id;
+  std::string name;          // shown in the list's reasons
+  std::string contact_type;  // value of the list's contact-type field
+  RelationBasis by = RelationBasis::class_;
+  std::vector<std::string> groups;  // group types, for `group`
+  bool nine_grid = false;
+  ContactDays days = ContactDays::school_days;
+  Origin origin;
+  template <class V> void visit(V& v) { v(id), v(name), v(contact_type), v(by), v(groups), v(nine_grid), v(days), v(origin); }
+};
+
+// How seating charts are read: which cell texts are aisles and empty
+// seats, how far the neighbourhood reaches (1 = the nine-grid), and whether
+// an aisle separates (false: seats across it are neighbours, as Q17 says the
+// nine-grid has no distance standard).
+struct SeatingRules {
+  int reach = 1;
+  bool aisle_separates = false;
+  std::vector<std::string> aisle;
+  std::vector<std::string> empty;
+  template <class V> void visit(V& v) { v(reach), v(aisle_separates), v(aisle), v(empty); }
+};
+
+struct ContactTracing {
+  Header header;
+  int days_before_onset = 2;    // the window opens this many days before onset (or the positive test)
+  std::string scheme;           // family or id; day 0 = last contact; the version in force then
+  std::string people;           // dataset of the school's people (class, birth date, guardians …)
+  std::string groups;           // dataset of group memberships
+  std::string timetable;        // dataset of lessons
+  std::string list;             // dataset the 密切接觸者名冊 is written in
+  std::string list_form;        // form printing the list
+  std::string notice_form;      // form printed once per contact
+  int companion_under_age = 13; // a contact younger than this needs a named companion
+  std::string student_role;     // the people's role value of students: their classes count for suspension
+  SeatingRules seating;
+  std::vector<ContactRelation> relations;
+  template <class V> void visit(V& v) {
+    v(header), v(days_before_onset), v(scheme), v(people), v(groups), v(timetable), v(list), v(list_form), v(notice_form),
+        v(companion_under_age), v(student_role), v(seating), v(relations);
+  }
+};
+
 // ---- the whole set ---------------------------------------------------------
 
 struct RuleSet {
@@ -342,13 +401,17 @@ struct RuleSet {
   std::vector<Dataset> datasets;
   std::vector<Check> checks;
   std::vector<Form> forms;
-  template <class V> void visit(V& v) { v(schemes), v(cohorts), v(disinfections), v(deadlines), v(datasets), v(checks), v(forms); }
+  std::vector<ContactTracing> contact_tracings;
+  template <class V> void visit(V& v) {
+    v(schemes), v(cohorts), v(disinfections), v(deadlines), v(datasets), v(checks), v(forms), v(contact_tracings);
+  }
 
   const Scheme* scheme(std::string_view id) const;
   const Dataset* dataset(std::string_view id) const;
   const Deadline* deadline(std::string_view id) const;
   const Form* form(std::string_view id) const;
   const Disinfection* disinfection(std::string_view id) const;
+  const ContactTracing* contact_tracing(std::string_view id) const;
   // The version of a scheme family (or the scheme with that id) in force on
   // `day0`; null when none is.
   const Scheme* scheme_in_force(std::string_view family_or_id, Date day0) const;

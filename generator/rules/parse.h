@@ -35,5 +35,6 @@ void parse_deadline(MapReader& r, Loaded& out);
 void parse_dataset(MapReader& r, Loaded& out);
 void parse_check(MapReader& r, Loaded& out);
 void parse_form(MapReader& r, Loaded& out);
+void parse_contact_tracing(MapReader& r, Loaded& out);
 
 }  // namespace fangyi::rules

@@ -9,22 +9,30 @@ const EnumNames<FormLayout> kLayouts = {{"register", FormLayout::register_},
                                         {"notice", FormLayout::notice},
                                         {"disinfection", FormLayout::disinfection},
                                         {"checklist", FormLayout::checklist},
-                                        {"contact_list", FormLayout::contact_list}};
+                                        {"contact_list", FormLayout::contact_list},
+                                        {"letter", FormLayout::letter}};
 const EnumNames<Orientation> kOrientations = {{"portrait", Orientation::portrait},
                                               {"landscape", Orientation::landscape}};
+
+// A person's key dates, computed from their schedule (docs/forms.md).
+bool computed_field(const std::string& f) {
+  for (const char* c : {"day0", "period", "scheme", "release", "return_to_school", "phases", "tests"})
+    if (f == c) return true;
+  return false;
+}
 
 std::vector<FormField> form_fields(MapReader& r, std::string_view key, Loaded& loaded, const std::string& roster) {
   std::vector<FormField> fields;
   for_each_map(r, key, "欄位", false, [&](MapReader& m) {
     fields.push_back({m.text("label", true), m.text("field"), m.text("part")});
     const std::string& f = fields.back().field;
-    if (!roster.empty() && f != "day0" && f != "period") expect_ref(loaded, m, "field", RefKind::field, f, roster);
+    if (!roster.empty() && !computed_field(f)) expect_ref(loaded, m, "field", RefKind::field, f, roster);
   });
   return fields;
 }
 
 bool computed_column(const std::string& f) {
-  for (const char* c : {"day", "date", "day_grid", "facility", "measure", "check", "place", "agent", "concentration", "method"})
+  for (const char* c : {"day", "date", "phase", "day_grid", "facility", "measure", "check", "place", "agent", "concentration", "method"})
     if (f == c) return true;
   return false;
 }
@@ -57,6 +65,8 @@ void parse_form(MapReader& r, Loaded& out) {
     f.columns.push_back(std::move(c));
   });
   f.footer = form_fields(r, "footer", out, f.roster);
+  remember(out, path + "/notes", r, "notes");
+  remember(out, path + "/title", r, "title");
   f.notes = r.strings("notes");
   out.rules.forms.push_back(std::move(f));
 }

@@ -18,6 +18,7 @@ const char* kind_name(RuleKind k) {
     case RuleKind::dataset: return "dataset";
     case RuleKind::check: return "check";
     case RuleKind::form: return "form";
+    case RuleKind::contact_tracing: return "contact-tracing";
   }
   return "?";
 }
@@ -88,6 +89,7 @@ const Dataset* RuleSet::dataset(std::string_view id) const { return find_by_id(d
 const Deadline* RuleSet::deadline(std::string_view id) const { return find_by_id(deadlines, id); }
 const Form* RuleSet::form(std::string_view id) const { return find_by_id(forms, id); }
 const Disinfection* RuleSet::disinfection(std::string_view id) const { return find_by_id(disinfections, id); }
+const ContactTracing* RuleSet::contact_tracing(std::string_view id) const { return find_by_id(contact_tracings, id); }
 
 const Scheme* RuleSet::scheme_in_force(std::string_view family_or_id, Date day0) const {
   if (const Scheme* exact = scheme(family_or_id)) return exact;
@@ -104,6 +106,7 @@ void RuleSet::canonicalize() {
   sort_by_id(datasets);
   sort_by_id(checks);
   sort_by_id(forms);
+  sort_by_id(contact_tracings);
 }
 
 }  // namespace fangyi::rules

@@ -22,6 +22,7 @@ void verify_disinfection(const Loaded& in, Diagnostics& diags);
 void verify_datasets(const Loaded& in, Diagnostics& diags);
 void verify_checks(const Loaded& in, Diagnostics& diags);
 void verify_forms(const Loaded& in, Diagnostics& diags);
+void verify_contact_tracing(const Loaded& in, Diagnostics& diags);
 
 void compile_expressions(Loaded& in, Diagnostics& diags);
 
@@ -35,6 +36,8 @@ void for_each_header(const RuleSet& rs, Fn fn) {
   for (std::size_t i = 0; i < rs.datasets.size(); ++i) fn(RuleKind::dataset, i, rs.datasets[i].header);
   for (std::size_t i = 0; i < rs.checks.size(); ++i) fn(RuleKind::check, i, rs.checks[i].header);
   for (std::size_t i = 0; i < rs.forms.size(); ++i) fn(RuleKind::form, i, rs.forms[i].header);
+  for (std::size_t i = 0; i < rs.contact_tracings.size(); ++i)
+    fn(RuleKind::contact_tracing, i, rs.contact_tracings[i].header);
 }
 
 }  // namespace fangyi::rules

@@ -30,13 +30,49 @@ void verify_checks(const Loaded& in, Diagnostics& diags) {
   }
 }
 
+namespace {
+
+// The names a letter's {placeholders} may use besides the roster's fields.
+bool computed_placeholder(const std::string& name) {
+  for (const char* c : {"days", "day0", "period", "scheme", "release", "return_to_school", "phases", "tests"})
+    if (name == c) return true;
+  return false;
+}
+
+void verify_letter(const Loaded& in, std::size_t i, Diagnostics& diags) {
+  const Form& f = in.rules.forms[i];
+  const Dataset* roster = in.rules.dataset(f.roster);
+  std::vector<std::string> names;
+  if (roster)
+    for (const auto& field : roster->fields) names.push_back(field.id);
+  std::vector<std::pair<std::string, std::string>> texts;  // text, its key
+  for (const std::string& note : f.notes) texts.push_back({note, "notes"});
+  texts.push_back({f.title, "title"});
+  for (const auto& [text, key] : texts)
+    for (std::size_t p = text.find('{'); p != std::string::npos; p = text.find('{', p + 1)) {
+      std::size_t end = text.find('}', p);
+      if (end == std::string::npos) break;
+      std::string name = text.substr(p + 1, end - p - 1);
+      if (computed_placeholder(name) || (roster && roster->field(name))) continue;
+      suggest(diags.error(in.place(path_of(RuleKind::form, i) + "/" + key, f.header.origin), Msg::form_placeholder,
+                          {name, f.roster}),
+              nearest(name, names));
+    }
+}
+
+}  // namespace
+
 void verify_forms(const Loaded& in, Diagnostics& diags) {
   for (std::size_t i = 0; i < in.rules.forms.size(); ++i) {
     const Form& f = in.rules.forms[i];
-    bool needs_days = f.layout == FormLayout::register_ || f.layout == FormLayout::daily_log || f.layout == FormLayout::notice;
+    bool needs_days = f.layout == FormLayout::register_ || f.layout == FormLayout::daily_log ||
+                      f.layout == FormLayout::notice || f.layout == FormLayout::letter;
     if (needs_days && f.scheme.empty())
       diags.error(in.place(path_of(RuleKind::form, i) + "/layout", f.header.origin), Msg::form_needs_scheme,
-                  {f.layout == FormLayout::register_ ? "register" : f.layout == FormLayout::daily_log ? "daily_log" : "notice"});
+                  {f.layout == FormLayout::register_ ? "register" : f.layout == FormLayout::daily_log ? "daily_log"
+                                                          : f.layout == FormLayout::notice            ? "notice"
+                                                                                                      : "letter"});
+    if (f.layout == FormLayout::letter) verify_letter(in, i, diags);
   }
 }
 

@@ -127,8 +127,9 @@ async function main() {
 
     hits = await search("九宮格");
     console.log("   九宮格 →", hits.slice(0, 5).join(" "));
-    check(hits[0] === "qa-3plus4.html", "九宮格: the Q&A (Q9, Q17, Q23) comes first");
-    check(hits[1] === "confirmed-case.html", "九宮格: the confirmed-case duties page comes second");
+    check(hits[0] === "contacts.html", "九宮格: the close-contact rule page (nine-grid relations, seating) comes first");
+    check(hits[1] === "qa-3plus4.html", "九宮格: the Q&A (Q9, Q17, Q23) comes second");
+    check(hits[2] === "confirmed-case.html", "九宮格: the confirmed-case duties page comes third");
     await screenshot("search-nine-grid");
     for (const [query, page, top] of [["自主防疫", "scheme-home-isolation-3plus4.html", 2], ["漂白水", "disinfection.html", 1],
                                        ["下午2時", "deadlines.html", 1], ["PCR", "reporting.html", 4]]) {

@@ -11,6 +11,7 @@
 #include <fstream>
 #include <regex>
 
+#include "support/pdf_text.h"
 #include "support/run_binary.h"
 
 namespace fangyi {
@@ -20,39 +21,13 @@ namespace fs = std::filesystem;
 using testing::read_all;
 using testing::run_fangyi;
 using testing::scratch_dir;
+using testing::q;
+using testing::text_of;
+using testing::tool;
 
-std::string q(const fs::path& p) { return "'" + p.string() + "'"; }
 
 std::string forms(const std::string& args) {
   return "forms --rules " + q(testing::compiled_default_rules()) + " --today 2020-02-01 " + args;
-}
-
-// Output of a tool run on a file; the exit code in *code.
-std::string tool(const std::string& cmd, int* code = nullptr) {
-  fs::path out = fs::temp_directory_path() / ("fangyi-tool-" + std::to_string(::getpid()) + ".txt");
-  int status = std::system((cmd + " >" + q(out) + " 2>/dev/null").c_str());
-  if (code) *code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  std::string text = read_all(out);
-  fs::remove(out);
-  return text;
-}
-
-// The text of a PDF in drawing order with all white space removed, so that
-// a label wrapped inside a narrow cell still reads as one word.
-// `layout`: in reading order on the page (pdftotext -layout) rather than in
-// drawing order; pages of pre-filled copies draw their shared labels and
-// grid before the person's values.
-std::string text_of(const fs::path& pdf, bool layout = false) {
-  std::string raw = tool(std::string("pdftotext ") + (layout ? "-layout" : "-raw") + " -enc UTF-8 " + q(pdf) + " -");
-  std::string out;
-  for (std::size_t i = 0; i < raw.size(); ++i) {
-    if (raw.compare(i, 3, "\u3000") == 0) {
-      i += 2;
-      continue;
-    }
-    if (!std::isspace(static_cast<unsigned char>(raw[i]))) out += raw[i];
-  }
-  return out;
 }
 
 int count(const std::string& text, const std::string& what) {
@@ -136,6 +111,11 @@ const std::vector<SeedForm>& seed_forms() {
       {"密切接觸者名冊.pdf",
        {"密切接觸者名冊", "學校名稱：", "班級", "座號", "姓名", "身分證號", "性別", "出生日期", "最後接觸日期", "自有手機",
         "法定代理人姓名", "稱謂", "法定代理人手機", "預定陪同隔離者姓名", "居家隔離地址", "填表人：", "聯絡電話：", "防疫長："}},
+      {"先行配合居家隔離宣導通知單.pdf",
+       {"＿＿＿＿先行配合居家隔離宣導通知單", "姓名：", "班級：", "接觸類型：", "最後接觸確診者日期（第0天）：", "適用方案：",
+        "返校日期：", "＿＿＿＿您好：", "確診個案之密切接觸者", "在家等待衛生單位通知", "並非居家隔離通知書",
+        "一、以最後接觸「確診者」當日起算(第0天)。", "天數", "日期", "階段", "第1天", "第7天", "學校：", "防疫長：",
+        "聯絡電話："}},
   };
   return forms;
 }

@@ -49,7 +49,7 @@ TEST(SiteCommand, RendersTheDefaultHandbook) {
   const fs::path& site = default_site();
   for (const char* f : {"index.html", "confirmed-case.html", "qa-3plus4.html", "reporting.html",
                         "scheme-home-isolation-3plus4.html", "cohorts.html", "disinfection.html", "deadlines.html",
-                        "checks.html", "changes.html", "print.html", "assets/search-index.js", "assets/nav.js"})
+                        "contacts.html", "checks.html", "changes.html", "print.html", "assets/search-index.js", "assets/nav.js"})
     EXPECT_TRUE(fs::exists(site / f)) << f;
 }
 

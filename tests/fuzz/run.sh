@@ -7,13 +7,14 @@
 #   tests/fuzz/run.sh                 # every target, 600 s each
 #   SECONDS_EACH=60 tests/fuzz/run.sh csv xlsx
 #   JOBS=2                            # targets run at the same time
+#   BUILD_JOBS=1                      # parallel compile jobs (default: nproc)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root="$PWD"
 seconds="${SECONDS_EACH:-600}"
 jobs="${JOBS:-1}"
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(rules_yaml expression rule_binary csv xlsx)
+[ ${#targets[@]} -gt 0 ] || targets=(rules_yaml expression rule_binary csv xlsx markdown seating school)
 
 if ! command -v clang++ >/dev/null 2>&1 || ! dpkg-query -W -f='${Status}' libclang-rt-dev 2>/dev/null | grep -q "install ok"; then
   sudo_cmd=""
@@ -24,7 +25,7 @@ fi
 [ -d build ] || scripts/setup.sh build >/dev/null  # the Debian packages, once
 cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DFANGYI_FUZZ=ON \
   -DCMAKE_CXX_COMPILER=clang++ >/dev/null
-cmake --build build-fuzz -j "$(nproc)" --target $(printf 'fuzz_%s ' "${targets[@]}") >/dev/null
+cmake --build build-fuzz -j "${BUILD_JOBS:-$(nproc)}" --target $(printf 'fuzz_%s ' "${targets[@]}") >/dev/null
 
 # Seed folders per target, as CMakeLists.txt gives them to the replay tests.
 seeds() {
@@ -34,6 +35,9 @@ seeds() {
     rule_binary) echo tests/fuzz/seeds/rule_binary ;;
     csv) echo examples tests/check/fixtures ;;
     xlsx) echo tests/fuzz/seeds/xlsx ;;
+    markdown) echo site docs ;;
+    seating) echo examples/contacts/seating ;;
+    school) echo tests/fuzz/seeds/school ;;
   esac
 }
 

@@ -98,3 +98,73 @@ TEST(ChineseNumber, Numerals) {
 
 }  // namespace
 }  // namespace fangyi::pdf
+
+namespace fangyi::pdf {
+namespace {
+
+// The text of a document, every run joined and white space dropped, so a
+// sentence wrapped over lines still reads as one.
+std::string all_text(const Document& d) {
+  std::string out;
+  for (const Page& p : d.pages)
+    for (const TextRun& t : p.texts)
+      for (char c : t.text)
+        if (c != ' ') out += c;
+  return out;
+}
+
+class LetterTest : public FormLayoutTest {
+ protected:
+  // One contact of the close-contact list, with day 0 = `day0`.
+  Document letter(Date day0) {
+    const rules::Form* f = rules.form("isolation-education-notice");
+    roster.dataset = rules.dataset("close-contacts");
+    roster.column_of_field.assign(roster.dataset->fields.size(), 0);
+    RosterRow row;
+    row.cells.resize(roster.dataset->fields.size());
+    row.dates.resize(roster.dataset->fields.size());
+    auto set = [&](const char* id, const std::string& v) {
+      row.cells[std::size_t(roster.dataset->field(id) - roster.dataset->fields.data())] = v;
+    };
+    set("school", "測試國小");
+    set("name", "王小明");
+    set("reasons", "同班（六年一班）");
+    roster.rows = {row};
+    auto s = rules::make_schedule(rules, f->scheme, day0, diags);
+    EXPECT_TRUE(s);
+    FormInput in{&rules, f, &roster, {Person{&roster.rows.front(), *s}}, DateStyle::roc, false};
+    return layout_form(in, *font);
+  }
+  Roster roster;
+};
+
+TEST_F(LetterTest, PlaceholdersAreFilledFromTheRosterAndTheSchedule) {
+  std::string text = all_text(letter(*Date::from_ymd(2022, 5, 4)));
+  EXPECT_NE(text.find("測試國小先行配合居家隔離宣導通知單"), std::string::npos) << text;
+  EXPECT_NE(text.find("王小明您好"), std::string::npos);
+  EXPECT_NE(text.find("（同班（六年一班））"), std::string::npos);
+  EXPECT_NE(text.find("依居家隔離（3+4），以最後接觸確診者當日（111/05/04）為第0天：居家隔離111/05/05至111/05/07；自主防疫111/05/08至111/05/11。"),
+            std::string::npos)
+      << text;
+  EXPECT_NE(text.find("家用抗原快篩111/05/11；快篩陰性者於111/05/12返校。"), std::string::npos) << text;
+  EXPECT_NE(text.find("第7天111/05/11自主防疫（家用抗原快篩）"), std::string::npos) << text;
+}
+
+TEST_F(LetterTest, ASentenceWithNothingToShowIsLeftOut) {
+  // Day 0 before 2022-04-26: the 10-day scheme, with no rapid test and no
+  // return date — the sentence about them is not printed.
+  std::string text = all_text(letter(*Date::from_ymd(2022, 4, 1)));
+  EXPECT_NE(text.find("依居家隔離（舊制10天），"), std::string::npos) << text;
+  EXPECT_EQ(text.find("快篩陰性者於"), std::string::npos) << text;
+  EXPECT_NE(text.find("並非居家隔離通知書"), std::string::npos);
+}
+
+TEST_F(LetterTest, ABlankLetterKeepsEverySentenceWithALineToWriteOn) {
+  std::string text = all_text(blank("isolation-education-notice", *Date::from_ymd(2022, 5, 4), false));
+  EXPECT_NE(text.find("＿＿＿＿先行配合居家隔離宣導通知單"), std::string::npos) << text;
+  EXPECT_NE(text.find("＿＿＿＿您好"), std::string::npos);
+  EXPECT_NE(text.find("＿＿＿＿；快篩陰性者於＿＿＿＿返校。"), std::string::npos) << text;
+}
+
+}  // namespace
+}  // namespace fangyi::pdf

@@ -375,13 +375,13 @@ TEST_F(Binary, HeaderLayoutIsAsDocumented) {
   EXPECT_EQ(std::memcmp(b.data(), magic, 8), 0);
   EXPECT_EQ(le(b, 8, 2), kFormatVersion);
   EXPECT_EQ(le(b, 10, 2), 0u);
-  EXPECT_EQ(le(b, 12, 4), 8u);
+  EXPECT_EQ(le(b, 12, 4), 9u);
   EXPECT_EQ(le(b, 16, 8), b.size());
   EXPECT_EQ(le(b, 28, 4), 0u);
   std::vector<std::string> tags;
   for (const Section& s : split(b)) tags.push_back(s.tag);
-  EXPECT_EQ(tags, (std::vector<std::string>{"CHCK", "COHO", "DATA", "DEAD", "DISF", "FORM", "META", "SCHM"}));
-  EXPECT_EQ(le(b, 32 + 4, 8), 192u);  // the first section follows the table
+  EXPECT_EQ(tags, (std::vector<std::string>{"CHCK", "COHO", "CTRC", "DATA", "DEAD", "DISF", "FORM", "META", "SCHM"}));
+  EXPECT_EQ(le(b, 32 + 4, 8), 212u);  // the first section follows the table
 }
 
 // ---- foreign, damaged and newer files --------------------------------------
@@ -563,8 +563,8 @@ Bytes meta_section(std::size_t deadlines) {
   ByteWriter w;
   w.uvar(kFormatVersion);
   w.str("fangyi test");
-  w.uvar(7);
-  for (std::string_view tag : {"CHCK", "COHO", "DATA", "DEAD", "DISF", "FORM", "SCHM"}) {
+  w.uvar(8);
+  for (std::string_view tag : {"CHCK", "COHO", "CTRC", "DATA", "DEAD", "DISF", "FORM", "SCHM"}) {
     w.bytes(tag.data(), 4);
     w.uvar(tag == "DEAD" ? deadlines : 0);
   }
@@ -573,7 +573,7 @@ Bytes meta_section(std::size_t deadlines) {
 
 Bytes deadlines_only(const std::vector<std::string>& ids, uint8_t kind, std::size_t meta_count) {
   std::vector<Section> sections;
-  for (std::string_view tag : {"CHCK", "COHO", "DATA", "DEAD", "DISF", "FORM", "META", "SCHM"}) {
+  for (std::string_view tag : {"CHCK", "COHO", "CTRC", "DATA", "DEAD", "DISF", "FORM", "META", "SCHM"}) {
     Bytes content = {0};
     if (tag == "DEAD") content = deadline_section(ids, kind);
     if (tag == "META") content = meta_section(meta_count);
