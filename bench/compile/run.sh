@@ -68,7 +68,7 @@ fi
 
 # ---- the generated set (twice, to check the generator is deterministic)
 say "generating $CHECKS checks in $FILES files (seed $SEED) ..."
-c++ -O2 -std=c++20 -o "$work/gen_rules" "$here/gen_rules.cc" || die "cannot compile gen_rules.cc"
+c++ -O2 -std=c++20 -I "$here/.." -o "$work/gen_rules" "$here/gen_rules.cc" || die "cannot compile gen_rules.cc"
 gen_args=(--checks "$CHECKS" --files "$FILES" --groups "$DATASET_GROUPS" --seed "$SEED")
 "$work/gen_rules" "$work/generated" "${gen_args[@]}" 2>/dev/null
 "$work/gen_rules" "$work/generated-again" "${gen_args[@]}" 2>/dev/null

@@ -90,7 +90,7 @@ fi
 [ -x "$BENCH_TRACE" ] || die "no bench_contacts_trace binary at $BENCH_TRACE"
 
 say "compiling the generator and the default rules ..."
-c++ -O2 -std=c++20 -o "$work/gen_school" "$here/gen_school.cc" || die "cannot compile gen_school.cc"
+c++ -O2 -std=c++20 -I "$here/.." -o "$work/gen_school" "$here/gen_school.cc" || die "cannot compile gen_school.cc"
 "$FANGYI" compile rules forms -o "$work/rules.fyb" >"$work/compile.log" 2>&1 || { cat "$work/compile.log" >&2; die "the default rules do not compile"; }
 
 # As root, the timed processes get a session (so a CFS autogroup) of their

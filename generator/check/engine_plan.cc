@@ -13,13 +13,6 @@ using rules::Check;
 using rules::Dataset;
 using rules::Scope;
 
-Date system_today() {
-  std::time_t now = std::time(nullptr);
-  std::tm local{};
-  localtime_r(&now, &local);
-  return Date::from_ymd(local.tm_year + 1900, local.tm_mon + 1, local.tm_mday).value_or(Date{});
-}
-
 bool holds(expr::Evaluator& e, const expr::Context& ctx) {
   expr::Value v = e.run(ctx);
   return v.kind == expr::ValueKind::bool_ && v.b;
@@ -70,7 +63,7 @@ int slot_of(const Dataset& d, const std::string& id) {
 }
 
 Plan::Plan(const rules::RuleSet& r, const CheckOptions& o) : rules(r), options(o) {
-  today = options.today.value_or(system_today());
+  today = options.today.value_or(local_today());
   auto index_of = [&](const std::string& id) {
     for (std::size_t i = 0; i < rules.datasets.size(); ++i)
       if (rules.datasets[i].header.id == id) return i;

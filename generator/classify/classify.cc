@@ -19,13 +19,6 @@
 namespace fangyi::classify {
 namespace {
 
-Date system_today() {
-  std::time_t now = std::time(nullptr);
-  std::tm tm{};
-  localtime_r(&now, &tm);
-  return *Date::from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
-}
-
 std::string zh(Msg m, std::vector<std::string> args = {}) { return format_message(m, Lang::zh_TW, args); }
 
 // The first and last date a phase or test window covers.
@@ -46,7 +39,7 @@ class Classifier {
   Classifier(const rules::RuleSet& rules, const pdf::Roster& roster, const rules::Cohort& cohort,
              const ClassifyRequest& req, Diagnostics& diags, Classified& out)
       : rules_(rules), roster_(roster), cohort_(cohort), req_(req), diags_(diags), out_(out),
-        columns_(added_columns(rules, cohort)), today_(req.today.value_or(system_today())) {
+        columns_(added_columns(rules, cohort)), today_(req.today.value_or(local_today())) {
     std::vector<std::string> tried;
     for (const rules::CohortBranch& b : cohort.branches) tried.push_back(b.id);
     tried_ = join(tried, "、");

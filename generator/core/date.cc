@@ -8,6 +8,7 @@
 #include <unicode/timezone.h>
 
 #include <cstring>
+#include <ctime>
 #include <iterator>
 #include <memory>
 #include <stdexcept>
@@ -347,6 +348,13 @@ int roc_year(Date d) {
   int32_t year = cal->get(UCAL_YEAR, status);
   if (U_FAILURE(status)) throw std::runtime_error("ICU cannot convert the date to the ROC calendar");
   return era == 1 ? year : 1 - year;  // era 0 is 民前: 民前1年 is year 0
+}
+
+Date local_today() {
+  std::time_t now = std::time(nullptr);
+  std::tm local{};
+  localtime_r(&now, &local);
+  return Date::from_ymd(local.tm_year + 1900, local.tm_mon + 1, local.tm_mday).value_or(Date{});
 }
 
 }  // namespace fangyi

@@ -84,4 +84,7 @@ std::string format_duration(Duration d);     // 14d, 24h, 1d12h, 30m
 // "民前" and returned as zero or negative.
 int roc_year(Date d);
 
+// Today in the local time zone: the default of every --today.
+Date local_today();
+
 }  // namespace fangyi

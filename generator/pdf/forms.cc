@@ -66,13 +66,6 @@ bool printable(const Roster& roster, const RosterRow& row, const Font& font, Dia
   return ok;
 }
 
-Date system_today() {
-  std::time_t now = std::time(nullptr);
-  std::tm tm{};
-  localtime_r(&now, &tm);
-  return *Date::from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
-}
-
 std::time_t creation_time(const std::optional<std::time_t>& given) {
   if (given) return *given;
   if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH")) {
@@ -86,7 +79,7 @@ std::time_t creation_time(const std::optional<std::time_t>& given) {
 class Planner {
  public:
   Planner(const rules::RuleSet& rules, const FormsRequest& req, const Roster* roster, Diagnostics& diags)
-      : rules_(rules), req_(req), roster_(roster), diags_(diags), today_(req.today.value_or(system_today())) {}
+      : rules_(rules), req_(req), roster_(roster), diags_(diags), today_(req.today.value_or(local_today())) {}
 
   // The people of `form`; nullopt on error. Empty when the roster has no one
   // for it.
