@@ -6,6 +6,8 @@
 #include <filesystem>
 #include <set>
 
+#include "core/messages.h"
+
 #include "check/engine_plan.h"
 
 namespace fangyi::check {
@@ -24,6 +26,22 @@ std::size_t partitions_for(const std::vector<std::string>& files) {
     if (!ec) bytes += size;
   }
   return static_cast<std::size_t>(std::clamp<uint64_t>(bytes / kInputPerPartition, 1, kMaxPartitions));
+}
+
+// An input that could not be used (missing, unreadable, of no dataset) is a
+// finding too, so a report written to a file never reads as clean for data
+// it did not see; the errors still go to the caller, and the run exits 2.
+void add_unusable_inputs(const Diagnostics& diags, Lang lang, std::deque<Finding>& findings) {
+  for (const Diagnostic& d : diags.items()) {
+    if (d.severity != Severity::error) continue;
+    std::string message = format_message(d.message, lang, d.args);
+    if (d.hint) {
+      bool zh = lang == Lang::zh_TW;
+      message += (zh ? "（" : " (") + format_message(*d.hint, lang, d.hint_args) + (zh ? "）" : ")");
+    }
+    findings.push_back({d.where.file, static_cast<uint64_t>(std::max(d.where.line, 0)), "", "input.unusable",
+                        rules::CheckSeverity::error, std::move(message), "", "", ""});
+  }
 }
 
 }  // namespace
@@ -47,6 +65,7 @@ Report run_checks(const rules::RuleSet& rules, const std::vector<std::string>& f
   report.inputs = std::move(state.inputs);
   report.findings = std::move(state.findings);
   state.about = {};
+  add_unusable_inputs(diags, options.lang, report.findings);
   std::sort(report.findings.begin(), report.findings.end(), [](const Finding& a, const Finding& b) {
     return std::tie(a.organisation, a.file, a.line, a.rule, a.column, a.message) <
            std::tie(b.organisation, b.file, b.line, b.rule, b.column, b.message);

@@ -100,6 +100,8 @@ Plan::Plan(const rules::RuleSet& r, const CheckOptions& o) : rules(r), options(o
                                       rules::CheckSeverity::error};
   rule_infos["input.file"] = RuleInfo{"input.file", format_message(Msg::rule_input_file, options.lang), "",
                                       rules::CheckSeverity::error};
+  rule_infos["input.unusable"] = RuleInfo{"input.unusable", format_message(Msg::rule_input_unusable, options.lang),
+                                          "", rules::CheckSeverity::error};
 }
 
 std::string Plan::shown(const rules::DatasetField& f, std::string_view text) const {

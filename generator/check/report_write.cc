@@ -1,26 +1,10 @@
 // Choosing the format and the destination of a report: "-" is standard
 // output for the text formats; a file name is written atomically.
-#include <cerrno>
-#include <cstdio>
-#include <system_error>
-
 #include "check/report.h"
 #include "check/report_xlsx.h"
 #include "core/file_io.h"
 
 namespace fangyi::check {
-namespace {
-
-// Written through stdio rather than std::cout, so a full disk or a closed
-// pipe is seen and reported instead of lost in a stream state.
-bool write_stdout(std::string_view text, std::string* error) {
-  errno = 0;
-  if (std::fwrite(text.data(), 1, text.size(), stdout) == text.size() && std::fflush(stdout) == 0) return true;
-  *error = std::error_code(errno != 0 ? errno : EIO, std::generic_category()).message();
-  return false;
-}
-
-}  // namespace
 
 bool write_report(const Report& report, ReportFormat format, const ReportOptions& options, const std::string& out,
                   Diagnostics& diags) {
@@ -39,8 +23,8 @@ bool write_report(const Report& report, ReportFormat format, const ReportOptions
   }
   std::string error;
   if (out == "-") {
-    if (write_stdout(text, &error)) return true;
-    diags.error(SourceLocation{}, Msg::report_stdout_failed, {error});
+    if (write_standard_output(text, &error)) return true;
+    diags.error(SourceLocation{}, Msg::io_cannot_write_stdout, {error});
     return false;
   }
   if (write_file_atomic(out, text, &error)) return true;

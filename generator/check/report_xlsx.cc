@@ -4,15 +4,13 @@
 // report, so a value copied out of Excel into another tool stays inert too.
 // Only numbers we count ourselves (line numbers, totals) are numeric cells.
 //
-// libxlsxwriter can only write to a path. It writes a private temporary file
-// in the target's directory, which is then read back and handed to
+// libxlsxwriter can only write to a path. It writes a ScratchFile (unnamed
+// where possible, so a killed run leaves nothing), which is then read back and handed to
 // write_file_atomic, so the report gets the same guarantees as every other
 // output (rename into place, kept permissions, symlinks, /dev/stdout-like
 // devices refused or streamed) from one implementation.
 #include "check/report_xlsx.h"
 
-#include <stdlib.h>
-#include <unistd.h>
 #include <xlsxwriter.h>
 
 #include <algorithm>
@@ -36,34 +34,6 @@ constexpr std::size_t kMaxDataRows = LXW_ROW_MAX - 1;
 constexpr std::size_t kMaxCellBytes = 32000;
 // Column widths in characters, measured from the content within these bounds.
 constexpr int kMinWidth = 6, kMaxWidth = 60;
-
-// A uniquely named file beside `path`, removed when this goes out of scope.
-class TempPath {
- public:
-  explicit TempPath(const std::string& path) {
-    std::size_t slash = path.rfind('/');
-    std::string dir = slash == std::string::npos ? "" : path.substr(0, slash + 1);
-    std::string name = dir + "." + (slash == std::string::npos ? path : path.substr(slash + 1)) + ".xlsx-XXXXXX";
-    int fd = ::mkstemp(name.data());
-    if (fd < 0) {
-      error_ = errno;
-      return;
-    }
-    ::close(fd);
-    path_ = name;
-  }
-  TempPath(const TempPath&) = delete;
-  TempPath& operator=(const TempPath&) = delete;
-  ~TempPath() {
-    if (!path_.empty()) ::unlink(path_.c_str());
-  }
-  const std::string& path() const { return path_; }
-  int error() const { return error_; }
-
- private:
-  std::string path_;
-  int error_ = 0;
-};
 
 struct Formats {
   lxw_format* header;
@@ -253,10 +223,10 @@ bool write_workbook(const std::string& path, const std::string& title, const std
     diags.error(SourceLocation{path, 0, 0, 1}, Msg::report_xlsx_failed, {path, reason});
     return false;
   };
-  TempPath temp(path);
-  if (temp.path().empty()) return fail(std::error_code(temp.error(), std::generic_category()).message());
+  ScratchFile temp(path);
+  if (!temp.ok()) return fail(std::error_code(temp.error(), std::generic_category()).message());
 
-  lxw_workbook* wb = workbook_new(temp.path().c_str());
+  lxw_workbook* wb = workbook_new(temp.name().c_str());
   if (wb == nullptr) return fail(lxw_strerror(LXW_ERROR_CREATING_XLSX_FILE));
   std::string title_text = title, author_text = valid_utf8(author);
   lxw_doc_properties properties{};
@@ -272,7 +242,7 @@ bool write_workbook(const std::string& path, const std::string& title, const std
   if (error != LXW_NO_ERROR) return fail(lxw_strerror(error));
 
   std::string reason;
-  auto bytes = read_file(temp.path(), &reason);
+  auto bytes = read_file(temp.name(), &reason);
   if (!bytes) return fail(reason);
   if (!write_file_atomic(path, *bytes, &reason)) {
     diags.error(SourceLocation{path, 0, 0, 1}, Msg::io_cannot_write, {path, reason});

@@ -3,9 +3,6 @@
 // cells get the same formula neutralisation and the files the same atomic
 // write as every other spreadsheet fangyi makes.
 #include <algorithm>
-#include <cerrno>
-#include <cstdio>
-#include <system_error>
 
 #include "check/report.h"
 #include "check/report_xlsx.h"
@@ -33,12 +30,9 @@ std::string classified_csv(const Classified& c) { return check::render_csv_table
 
 bool write_classified(const Classified& c, const std::string& out, Diagnostics& diags) {
   if (out.empty() || out == "-") {
-    // Through stdio, so a full disk or a closed pipe is seen and reported.
-    std::string text = classified_csv(c);
-    errno = 0;
-    if (std::fwrite(text.data(), 1, text.size(), stdout) == text.size() && std::fflush(stdout) == 0) return true;
-    diags.error(SourceLocation{}, Msg::classify_stdout_failed,
-                {std::error_code(errno != 0 ? errno : EIO, std::generic_category()).message()});
+    std::string error;
+    if (write_standard_output(classified_csv(c), &error)) return true;
+    diags.error(SourceLocation{}, Msg::io_cannot_write_stdout, {error});
     return false;
   }
   if (c.file != "-" && same_file(c.file, out)) {

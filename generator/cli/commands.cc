@@ -16,6 +16,7 @@
 #include "contacts/contacts.h"
 #include "core/file_io.h"
 #include "core/lang.h"
+#include "core/stdout_guard.h"
 #include "html/site.h"
 #include "pdf/forms.h"
 #include "rules/binary.h"
@@ -321,9 +322,7 @@ int run_build(const Args& a, Lang lang) {
   return ok ? kOk : kInputError;
 }
 
-}  // namespace
-
-int run(int argc, char** argv) {
+int run_command(int argc, char** argv) {
   const Lang lang = language_of(argc, argv);
   auto text = [lang](Msg m) { return format_message(m, lang); };
   CLI::App app{text(Msg::cli_about), "fangyi"};
@@ -441,6 +440,18 @@ int run(int argc, char** argv) {
   if (site->parsed()) return run_site(a, lang);
   if (build->parsed()) return run_build(a, lang);
   return kInputError;
+}
+
+}  // namespace
+
+int run(int argc, char** argv) {
+  StdoutGuard out;
+  int code = run_command(argc, argv);
+  std::string error;
+  if (out.finish(&error)) return code;
+  Diagnostics diags;
+  diags.error(SourceLocation{}, Msg::io_cannot_write_stdout, {error});
+  return report(diags, SourceMap{}, language_of(argc, argv));
 }
 
 }  // namespace fangyi::cli

@@ -9,8 +9,10 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <iostream>
 #include <random>
 #include <system_error>
+#include <utility>
 
 namespace fangyi {
 namespace {
@@ -74,26 +76,72 @@ bool write_stream(const std::string& path, std::string_view data, std::string* e
   return ok || fail(error, err);
 }
 
-// A fresh file beside `path`, created with O_EXCL so two writers can never
-// share one; the name is random, so concurrent runs do not collide.
-int create_temp(const std::string& path, std::string* temp_path) {
+// The folder part of `path` ("" for the current one) and the file name.
+std::pair<std::string, std::string> split_path(const std::string& path) {
   std::size_t slash = path.rfind('/');
-  std::string dir = slash == std::string::npos ? "" : path.substr(0, slash + 1);
-  std::string base = slash == std::string::npos ? path : path.substr(slash + 1);
-  if (base.empty()) {
+  if (slash == std::string::npos) return {"", path};
+  return {path.substr(0, slash + 1), path.substr(slash + 1)};
+}
+
+// A hidden name beside `path` that no other writer uses: random, so
+// concurrent runs do not collide; the caller creates it with O_EXCL (or
+// linkat, which fails the same way) and tries another on EEXIST.
+std::string temp_name(const std::string& path) {
+  auto [dir, base] = split_path(path);
+  std::random_device rd;
+  uint64_t r = (uint64_t(rd()) << 32) ^ rd();
+  char suffix[17];
+  std::snprintf(suffix, sizeof suffix, "%016llx", static_cast<unsigned long long>(r));
+  return dir + "." + base + ".tmp-" + suffix;
+}
+
+constexpr int kNameAttempts = 16;
+
+// A fresh named file beside `path`, for file systems without O_TMPFILE.
+int create_temp(const std::string& path, std::string* temp_path) {
+  if (split_path(path).second.empty()) {
     errno = EISDIR;
     return -1;
   }
-  std::random_device rd;
-  for (int attempt = 0; attempt < 16; ++attempt) {
-    uint64_t r = (uint64_t(rd()) << 32) ^ rd();
-    char suffix[17];
-    std::snprintf(suffix, sizeof suffix, "%016llx", static_cast<unsigned long long>(r));
-    *temp_path = dir + "." + base + ".tmp-" + suffix;
+  for (int attempt = 0; attempt < kNameAttempts; ++attempt) {
+    *temp_path = temp_name(path);
     int fd = ::open(temp_path->c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
     if (fd >= 0 || errno != EEXIST) return fd;
   }
   return -1;
+}
+
+// A file with no name in the folder of `path` (Linux O_TMPFILE): until it
+// is linked in, no way the process ends, SIGKILL included, leaves it
+// behind. -1 where the file system does not offer it.
+int create_unnamed(const std::string& path, int flags) {
+  std::string dir = split_path(path).first;
+  return ::open(dir.empty() ? "." : dir.c_str(), O_TMPFILE | flags | O_CLOEXEC, 0666);
+}
+
+std::string proc_path(int fd) { return "/proc/self/fd/" + std::to_string(fd); }
+
+// Gives the unnamed file `fd` the name `target`: directly when nothing is
+// there (atomic, nothing to clean up), else under a hidden name renamed over
+// it. Needs /proc; false with errno set otherwise.
+bool link_unnamed(int fd, const std::string& target) {
+  std::string from = proc_path(fd);
+  if (::linkat(AT_FDCWD, from.c_str(), AT_FDCWD, target.c_str(), AT_SYMLINK_FOLLOW) == 0) return true;
+  if (errno != EEXIST) return false;
+  for (int attempt = 0; attempt < kNameAttempts; ++attempt) {
+    std::string temp = temp_name(target);
+    if (::linkat(AT_FDCWD, from.c_str(), AT_FDCWD, temp.c_str(), AT_SYMLINK_FOLLOW) != 0) {
+      if (errno == EEXIST) continue;
+      return false;
+    }
+    if (::rename(temp.c_str(), target.c_str()) == 0) return true;
+    int err = errno;
+    ::unlink(temp.c_str());
+    errno = err;
+    return false;
+  }
+  errno = EEXIST;
+  return false;
 }
 
 // Makes the rename itself durable; best effort, as some file systems refuse
@@ -169,12 +217,27 @@ bool write_file_atomic(const std::string& path, std::string_view data, std::stri
     std::free(real);
   }
 
+  if (split_path(target).second.empty()) return fail(error, EISDIR);
+  int err = 0;
+  if (int fd = create_unnamed(target, O_WRONLY); fd >= 0) {
+    TempFile temp(fd, "");
+    if (exists && ::fchmod(fd, st.st_mode & 07777) != 0) return fail(error, errno);
+    if (!write_all(fd, data, &err)) return fail(error, err);
+    if (::fsync(fd) != 0) return fail(error, errno);
+    if (link_unnamed(fd, target)) {
+      if (temp.close() != 0) return fail(error, errno);
+      sync_directory(target);
+      return true;
+    }
+    // Without /proc the file cannot be named: write it again the old way.
+    if (errno != ENOENT) return fail(error, errno);
+  }
+
   std::string temp_path;
   int fd = create_temp(target, &temp_path);
   if (fd < 0) return fail(error, errno);
   TempFile temp(fd, temp_path);
   if (exists && ::fchmod(fd, st.st_mode & 07777) != 0) return fail(error, errno);
-  int err = 0;
   if (!write_all(fd, data, &err)) return fail(error, err);
   if (::fsync(fd) != 0) return fail(error, errno);
   if (temp.close() != 0) return fail(error, errno);
@@ -182,6 +245,35 @@ bool write_file_atomic(const std::string& path, std::string_view data, std::stri
   temp.keep();
   sync_directory(target);
   return true;
+}
+
+bool write_standard_output(std::string_view data, std::string* error) {
+  std::cout.flush();
+  std::fflush(stdout);
+  int err = 0;
+  return write_all(STDOUT_FILENO, data, &err) || fail(error, err);
+}
+
+ScratchFile::ScratchFile(const std::string& beside) {
+  fd_ = create_unnamed(beside, O_RDWR);
+  if (fd_ >= 0 && ::access(proc_path(fd_).c_str(), F_OK) == 0) {
+    name_ = proc_path(fd_);
+    return;
+  }
+  if (fd_ >= 0) ::close(fd_);
+  std::string temp_path;
+  fd_ = create_temp(beside, &temp_path);
+  if (fd_ < 0) {
+    error_ = errno;
+    return;
+  }
+  name_ = temp_path;
+  unlink_ = true;
+}
+
+ScratchFile::~ScratchFile() {
+  if (fd_ >= 0) ::close(fd_);
+  if (unlink_) ::unlink(name_.c_str());
 }
 
 bool same_file(const std::string& a, const std::string& b) {

@@ -3,6 +3,7 @@
 #include "core/file_io.h"
 #include "support/temp_dir.h"
 
+#include <fcntl.h>
 #include <gtest/gtest.h>
 #include <signal.h>
 #include <sys/resource.h>
@@ -11,6 +12,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <string>
@@ -133,6 +135,75 @@ TEST_F(FileIo, SameFileSeesThroughLinksAndSpellings) {
   EXPECT_TRUE(same_file(a, dir_ + "/hard"));
   EXPECT_FALSE(same_file(a, dir_ + "/b"));
   EXPECT_FALSE(same_file(a, dir_ + "/none"));
+}
+
+// Kills a child that is writing `path` once the unnamed file it writes shows
+// among its descriptors (/proc/PID/fd names it "DIR/#INODE (deleted)").
+// Returns whether the kill landed part-way.
+bool kill_while_writing(const std::string& dir, const std::string& path) {
+  pid_t pid = ::fork();
+  if (pid < 0) return false;
+  if (pid == 0) {
+    std::string big(256u << 20, 'x'), why;
+    write_file_atomic(path, big, &why);
+    ::_exit(0);
+  }
+  bool seen = false;
+  std::string fds = "/proc/" + std::to_string(pid) + "/fd";
+  for (int i = 0; i < 20000 && !seen; ++i) {
+    std::error_code ec;
+    for (const auto& e : fs::directory_iterator(fds, ec)) {
+      std::error_code ignored;
+      if (fs::read_symlink(e.path(), ignored).string().rfind(dir + "/#", 0) == 0) seen = true;
+    }
+    if (!seen) ::usleep(500);
+  }
+  ::kill(pid, SIGKILL);
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  return seen && WIFSIGNALED(status);
+}
+
+TEST_F(FileIo, AKilledWriterLeavesNoTemporaryFile) {
+  std::string path = dir_ + "/report.html", error;
+  ASSERT_TRUE(kill_while_writing(dir_, path)) << "the writer finished before it could be killed";
+  EXPECT_TRUE(entries().empty());
+  ASSERT_TRUE(write_file_atomic(path, "old", &error));
+  ASSERT_TRUE(kill_while_writing(dir_, path));
+  EXPECT_EQ(entries(), std::vector<std::string>{"report.html"});
+  EXPECT_EQ(read_file(path, &error), "old");
+}
+
+TEST_F(FileIo, AScratchFileForALibraryIsNamedButLeavesNothing) {
+  std::string error;
+  {
+    ScratchFile scratch(dir_ + "/report.xlsx");
+    ASSERT_TRUE(scratch.ok());
+    // What a library that opens files by name does.
+    FILE* f = std::fopen(scratch.name().c_str(), "wb");
+    ASSERT_NE(f, nullptr);
+    std::fputs("PK", f);
+    std::fclose(f);
+    EXPECT_EQ(read_file(scratch.name(), &error), "PK");
+    EXPECT_TRUE(entries().empty()) << "unnamed: nothing shows in the folder";
+  }
+  EXPECT_TRUE(entries().empty());
+}
+
+TEST_F(FileIo, StandardOutputFailuresSayWhy) {
+  if (::access("/dev/full", W_OK) != 0) GTEST_SKIP() << "no /dev/full";
+  pid_t pid = ::fork();
+  ASSERT_GE(pid, 0);
+  if (pid == 0) {
+    int fd = ::open("/dev/full", O_WRONLY);
+    ::dup2(fd, STDOUT_FILENO);
+    std::string why;
+    bool ok = write_standard_output("防疫", &why);
+    ::_exit(!ok && why == std::error_code(ENOSPC, std::generic_category()).message() ? 0 : 1);
+  }
+  int status = 0;
+  ASSERT_EQ(::waitpid(pid, &status, 0), pid);
+  EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
 }
 
 }  // namespace

@@ -104,6 +104,40 @@ TEST(Check, CleanFileExitsZeroAndUnusableFileExitsTwo) {
   EXPECT_EQ(missing.exit_code, 2);
 }
 
+// A report written to a file must not read as clean for inputs it never
+// saw: each one it could not use is a finding of its own, with the reason.
+TEST(Check, AnUnusableInputIsAFindingInEveryReport) {
+  fs::path dir = scratch_dir("unusable");
+  std::ofstream(dir / "odd.csv") << "甲,乙\n1,2\n";
+  std::ofstream(dir / "not.xlsx") << "garbage";
+  std::string inputs = "'" + (dir / "odd.csv").string() + "' '" + (dir / "not.xlsx").string() + "' '" +
+                       (dir / "gone.csv").string() + "' examples/exports/ntu-case-list.csv";
+  for (const char* fmt : {"csv", "xlsx", "html", "jsonl"}) {
+    std::string out = (dir / (std::string("report.") + fmt)).string();
+    auto r = run_fangyi(check(inputs + " --format " + fmt + " -o '" + out + "'"));
+    EXPECT_EQ(r.exit_code, 2) << fmt << r.err;
+    EXPECT_NE(r.err.find("找不到「" + (dir / "gone.csv").string() + "」"), std::string::npos) << r.err;
+  }
+  std::string csv = read_all(dir / "report.csv");
+  EXPECT_NE(csv.find((dir / "odd.csv").string() +
+                     ",1,,input.unusable,錯誤,無法辨識這個檔案屬於哪一種資料：沒有任何欄位標題符合規則中的資料集（欄位：甲、乙）"),
+            std::string::npos)
+      << csv;
+  EXPECT_NE(csv.find((dir / "not.xlsx").string() + ",,,input.unusable,錯誤,「" + (dir / "not.xlsx").string() +
+                     "」不是 XLSX 檔案（請用 Excel 開啟後另存為「Excel 活頁簿 (*.xlsx)」，再檢查一次）"),
+            std::string::npos)
+      << csv;
+  EXPECT_NE(csv.find((dir / "gone.csv").string() + ",,,input.unusable,錯誤,找不到「" + (dir / "gone.csv").string() + "」"),
+            std::string::npos)
+      << csv;
+  EXPECT_NE(csv.find("contact-phone-format"), std::string::npos) << "the usable file is still checked";
+  std::string html = read_all(dir / "report.html");
+  EXPECT_NE(html.find("無法使用的檔案（未檢查）"), std::string::npos);
+  EXPECT_NE(html.find("不是 XLSX 檔案"), std::string::npos);
+  std::string jsonl = read_all(dir / "report.jsonl");
+  EXPECT_NE(jsonl.find("\"rule\":\"input.unusable\""), std::string::npos) << jsonl.substr(0, 500);
+}
+
 TEST(Check, ReadsStdin) {
   std::string text = read_all(fs::path(FANGYI_SOURCE_DIR) / "examples/exports/ntu-case-list.csv");
   auto r = run_fangyi(check("- --format jsonl"), FANGYI_SOURCE_DIR, text);

@@ -3,7 +3,7 @@
 // (SIGKILL at several points of `check -o`, `forms` and `build`). A failed
 // write is a clear error with exit code 2 and leaves no file behind; a killed
 // run leaves every output either absent or complete, never half-written,
-// and the next run works.
+// no hidden temporary behind, and the next run works.
 #include <signal.h>
 #include <spawn.h>
 #include <sys/mount.h>
@@ -11,9 +11,11 @@
 #include <zip.h>
 
 #include <algorithm>
+#include <chrono>
 #include <map>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "hostile.h"
 
@@ -143,6 +145,39 @@ TEST_F(Output, ATinyTmpfsFillsUpCleanly) {
   }
 }
 
+// What `fangyi --lang en ARGS` writes to standard error, and its exit code,
+// with its standard output on /dev/full.
+RunResult run_into_dev_full(const fs::path& dir, const std::string& args) {
+  fs::path err = dir / "stderr.txt";
+  std::string cmd = "cd " + q(dir) + " && LANG=C.UTF-8 " + testing::run_prefix() + q(FANGYI_BINARY) + " --lang en " +
+                    args + " >/dev/full 2>" + q(err);
+  int status = std::system(cmd.c_str());
+  RunResult r;
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  r.err = testing::read_all(err);
+  fs::remove(err);
+  return r;
+}
+
+TEST_F(Output, StandardOutputOnAFullDiskIsAnError) {
+  write_text(dir() / "cases.csv", case_list_rows(5));
+  const std::pair<std::string, std::string> runs[] = {
+      {"explain " + rules(), "error: cannot write to standard output: No space left on device"},
+      {"diff " + rules() + " " + rules(), "error: cannot write to standard output: No space left on device"},
+      {"schedule --rules " + rules() + " --scheme centralized-monitoring --day0 2022-05-01",
+       "error: cannot write to standard output: No space left on device"},
+      {"check --help", "error: cannot write to standard output: No space left on device"},
+      {"check --rules " + rules() + " --today 2022-05-01 cases.csv",
+       "error: cannot write to standard output: No space left on device"},
+  };
+  for (const auto& [args, message] : runs) {
+    SCOPED_TRACE(args);
+    RunResult r = run_into_dev_full(dir(), args);
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_EQ(first_line(r.err), message) << r.err;
+  }
+}
+
 // ---- killed runs
 
 // Starts `fangyi ARGS` in `dir` (quietly); returns its pid.
@@ -172,10 +207,33 @@ bool complete(const fs::path& path) {
   return !data.empty();
 }
 
-// The outputs under `root` by path, with what each holds; leftovers of
-// temporary writes (hidden ".name.tmp-…" files and folders, the XLSX
-// writer's ".name.xlsx-…", "site.tmp-…" folders) are skipped, as a killed
-// process cannot remove them.
+// Hidden entries under `root` or beside it with its name: what temporary
+// writes would leave (".name.tmp-…" files and staging folders).
+std::vector<std::string> hidden_leftovers(const fs::path& root) {
+  std::vector<std::string> found;
+  std::string prefix = "." + root.filename().string() + ".";
+  for (const auto& e : fs::directory_iterator(root.parent_path()))
+    if (e.path().filename().string().rfind(prefix, 0) == 0) found.push_back(e.path().string());
+  if (!fs::exists(root)) return found;
+  for (const auto& e : fs::recursive_directory_iterator(root))
+    if (e.path().filename().string().rfind('.', 0) == 0) found.push_back(e.path().string());
+  return found;
+}
+
+// Waits for the staging guardian, which tidies up right after the process
+// it watches dies, and returns what is still left.
+std::vector<std::string> leftovers_after_kill(const fs::path& root) {
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+  std::vector<std::string> left = hidden_leftovers(root);
+  while (!left.empty() && std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    left = hidden_leftovers(root);
+  }
+  return left;
+}
+
+// The outputs under `root` by path, with what each holds (hidden entries are
+// checked apart, by hidden_leftovers).
 std::map<std::string, std::string> final_outputs(const fs::path& root) {
   std::map<std::string, std::string> out;
   if (!fs::exists(root)) return out;
@@ -218,6 +276,10 @@ void kill_part_way(const fs::path& dir, const std::string& args, const fs::path&
     ::kill(pid, SIGKILL);
     ASSERT_EQ(::waitpid(pid, &status, 0), pid);
     if (WIFSIGNALED(status)) ++killed_early;
+    // Unnamed temporary files vanish with the process; staging folders are
+    // removed by their guardian.
+    for (const std::string& left : leftovers_after_kill(root))
+      ADD_FAILURE() << left << " left behind after a kill at " << fraction;
     for (const auto& [name, data] : final_outputs(root)) {
       SCOPED_TRACE(name + " after a kill at " + std::to_string(fraction));
       ASSERT_TRUE(whole.count(name)) << "not an output of the complete run";
