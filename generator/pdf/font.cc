@@ -47,12 +47,16 @@ std::unique_ptr<Font> Font::open(const FontSpec& spec, Diagnostics& diags) {
 }
 
 Font::Font(FontSpec spec, hb_blob_t* blob, hb_face_t* face, hb_font_t* font)
-    : spec_(std::move(spec)), blob_(blob), face_(face), font_(font), bmp_advance_(0x10000) {
+    : spec_(std::move(spec)), blob_(blob), face_(face), font_(font), bmp_advance_(0x10000), bmp_covered_(0x10000) {
   unsigned upem = hb_face_get_upem(face_);
   units_per_em_ = upem ? upem : 1000;
   // Unscaled: advances come back in font units.
   hb_font_set_scale(font_, int(units_per_em_), int(units_per_em_));
-  for (char32_t cp = 0; cp < 0x10000; ++cp) bmp_advance_[cp] = float(glyph_advance(cp));
+  for (char32_t cp = 0; cp < 0x10000; ++cp) {
+    hb_codepoint_t glyph = 0;
+    bmp_covered_[cp] = hb_font_get_nominal_glyph(font_, cp, &glyph) && glyph != 0;
+    bmp_advance_[cp] = float(hb_font_get_glyph_h_advance(font_, glyph) / units_per_em_);
+  }
 }
 
 double Font::glyph_advance(char32_t cp) const {
@@ -68,6 +72,7 @@ Font::~Font() {
 }
 
 bool Font::covers(char32_t cp) const {
+  if (cp < 0x10000) return bmp_covered_[cp];
   hb_codepoint_t glyph = 0;
   return hb_font_get_nominal_glyph(font_, cp, &glyph) && glyph != 0;
 }

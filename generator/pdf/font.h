@@ -63,6 +63,8 @@ class Font {
   // opened: layout measures every cell, so this is the hot path, and an
   // immutable table lets forms be laid out on several threads at once.
   std::vector<float> bmp_advance_;
+  // Which of the BMP have a glyph: every roster cell is checked.
+  std::vector<bool> bmp_covered_;
 };
 
 }  // namespace fangyi::pdf

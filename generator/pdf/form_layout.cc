@@ -4,9 +4,11 @@
 #include "pdf/form_layout.h"
 
 #include <algorithm>
+#include <iterator>
 #include <unordered_map>
 
 #include "core/text.h"
+#include "pdf/parallel.h"
 
 namespace fangyi::pdf {
 namespace {
@@ -26,10 +28,14 @@ std::vector<const rules::ScheduleDay*> form_days(const rules::Schedule& s) {
 
 int day_count(const rules::Schedule& s) { return int(form_days(s).size()); }
 
+// Dates already formatted, by day number.
+using DateTexts = std::unordered_map<int32_t, std::string>;
+
 class FormWriter {
  public:
-  FormWriter(const FormInput& in, Document& doc, const Font& font)
-      : in_(in), form_(*in.form), ts_(doc, font, form_.orientation == rules::Orientation::landscape) {
+  // `known`: dates formatted before the copies were split between threads.
+  FormWriter(const FormInput& in, Document& doc, const Font& font, const DateTexts* known = nullptr)
+      : in_(in), form_(*in.form), ts_(doc, font, form_.orientation == rules::Orientation::landscape), known_(known) {
     ts_.set_corner(form_.attachment);
   }
 
@@ -38,16 +44,22 @@ class FormWriter {
       case FormLayout::register_:
       case FormLayout::contact_list: register_(); break;
       case FormLayout::daily_log:
-        for (const Person& p : in_.people) daily_log(p);
-        break;
       case FormLayout::notice:
-        for (const Person& p : in_.people) notice(p);
-        break;
-      case FormLayout::letter:
-        for (const Person& p : in_.people) letter(p);
-        break;
+      case FormLayout::letter: copies(0, in_.people.size()); break;
       case FormLayout::disinfection: disinfection(); break;
       case FormLayout::checklist: checklist(); break;
+    }
+  }
+
+  // The copies of people [first, last) of a per-person layout. Each copy
+  // starts a page of its own and carries nothing over from the one before,
+  // so copies can be laid out in separate runs and their pages joined.
+  void copies(std::size_t first, std::size_t last) {
+    for (std::size_t i = first; i < last; ++i) {
+      const Person& p = in_.people[i];
+      if (form_.layout == FormLayout::daily_log) daily_log(p);
+      else if (form_.layout == FormLayout::notice) notice(p);
+      else letter(p);
     }
   }
 
@@ -57,6 +69,10 @@ class FormWriter {
   // Dates repeat across a form's copies; ROC formatting goes through an ICU
   // calendar, so each one is formatted once.
   const std::string& fmt(Date d) const {
+    if (known_) {
+      auto k = known_->find(d.days());
+      if (k != known_->end()) return k->second;
+    }
     auto it = dates_.find(d.days());
     if (it == dates_.end()) it = dates_.emplace(d.days(), format_date(d, in_.date_style)).first;
     return it->second;
@@ -372,7 +388,8 @@ class FormWriter {
   const FormInput& in_;
   const Form& form_;
   Typesetter ts_;
-  mutable std::unordered_map<int32_t, std::string> dates_;
+  const DateTexts* known_;
+  mutable DateTexts dates_;
 };
 
 }  // namespace
@@ -385,11 +402,33 @@ std::string chinese_number(int n) {
   return s + "十" + kDigits[n % 10];
 }
 
-Document layout_form(const FormInput& in, const Font& font) {
+Document layout_form(const FormInput& in, const Font& font, unsigned threads) {
   Document doc;
   doc.title = in.form->attachment.empty() ? in.form->title : in.form->attachment + " " + in.form->title;
   doc.subject = in.form->header.name;
-  FormWriter(in, doc, font).write();
+  FormLayout layout = in.form->layout;
+  bool per_person = layout == FormLayout::daily_log || layout == FormLayout::notice || layout == FormLayout::letter;
+  // A few hundred copies are laid out in a few milliseconds: below that,
+  // starting threads (and a line breaker each) is not worth it.
+  constexpr std::size_t kCopiesPerRun = 64;
+  std::size_t runs = std::min<std::size_t>(in.people.size() / kCopiesPerRun, std::size_t(threads) * 4);
+  if (!per_person || runs < 2 || threads < 2) {
+    FormWriter(in, doc, font).write();
+    return doc;
+  }
+  // The dates of the day rows, formatted once rather than once per run.
+  DateTexts known;
+  for (const Person& p : in.people)
+    for (const rules::ScheduleDay& d : p.schedule.days)
+      if (known.find(d.date.days()) == known.end()) known.emplace(d.date.days(), format_date(d.date, in.date_style));
+  std::vector<Document> parts(runs);
+  for_each_item(runs, threads, [&](unsigned, std::size_t r) {
+    FormWriter(in, parts[r], font, &known).copies(in.people.size() * r / runs, in.people.size() * (r + 1) / runs);
+  });
+  std::size_t pages = 0;
+  for (const Document& part : parts) pages += part.pages.size();
+  doc.pages.reserve(pages);
+  for (Document& part : parts) std::move(part.pages.begin(), part.pages.end(), std::back_inserter(doc.pages));
   return doc;
 }
 

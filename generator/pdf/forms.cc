@@ -5,16 +5,16 @@
 #include "pdf/forms.h"
 
 #include <algorithm>
-#include <atomic>
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
-#include <thread>
+#include <unordered_map>
 
 #include "core/file_io.h"
 #include "core/text.h"
 #include "pdf/form_layout.h"
+#include "pdf/parallel.h"
 #include "pdf/pdf_writer.h"
 #include "pdf/roster.h"
 #include "rules/cohort.h"
@@ -78,43 +78,64 @@ std::time_t creation_time(const std::optional<std::time_t>& given) {
 
 class Planner {
  public:
-  Planner(const rules::RuleSet& rules, const FormsRequest& req, const Roster* roster, Diagnostics& diags)
-      : rules_(rules), req_(req), roster_(roster), diags_(diags), today_(req.today.value_or(local_today())) {}
+  // Sorts the roster's people into cohorts once: every form of the roster's
+  // dataset asks which scheme each person is in.
+  Planner(const rules::RuleSet& rules, const FormsRequest& req, const Roster* roster)
+      : rules_(rules), req_(req), roster_(roster), today_(req.today.value_or(local_today())) {
+    const rules::Cohort* cohort = roster_ ? rules::cohort_for(rules_, roster_->dataset->header.id) : nullptr;
+    if (!cohort) return;
+    for (const RosterRow& row : roster_->rows) {
+      rules::CohortDecision decided = rules::decide_cohort(*cohort, RosterRowView(*roster_, row), today_);
+      decisions_.push_back({decided.branch ? family_of(rules_, decided.branch->scheme) : std::string(), decided.day0});
+    }
+  }
 
-  // The people of `form`; nullopt on error. Empty when the roster has no one
-  // for it.
-  std::optional<std::vector<Person>> people(const rules::Form& form) {
+  // The people of `form`; nullopt on error (in `diags`). Empty when the
+  // roster has no one for it. Safe to call from several threads.
+  std::optional<std::vector<Person>> people(const rules::Form& form, Diagnostics& diags) const {
     std::vector<Person> out;
     if (!roster_) {
       Date day0 = req_.day0 ? *req_.day0 : today_;
-      auto s = rules::make_schedule(rules_, form.scheme, day0, diags_);
+      auto s = rules::make_schedule(rules_, form.scheme, day0, diags);
       if (!s) return std::nullopt;
       out.push_back({nullptr, std::move(*s)});
       return out;
     }
-    const rules::Cohort* cohort = rules::cohort_for(rules_, roster_->dataset->header.id);
     std::string family = family_of(rules_, form.scheme);
-    for (const RosterRow& row : roster_->rows) {
+    // A schedule depends only on its day 0, and people arrive on the same
+    // days: each is made once.
+    std::unordered_map<int32_t, rules::Schedule> made;
+    for (std::size_t r = 0; r < roster_->rows.size(); ++r) {
       std::optional<Date> day0;
-      if (cohort) {
-        rules::CohortDecision decided = rules::decide_cohort(*cohort, RosterRowView(*roster_, row), today_);
-        if (!decided.branch || family_of(rules_, decided.branch->scheme) != family) continue;
+      if (!decisions_.empty()) {
+        const Decision& decided = decisions_[r];
+        if (decided.family.empty() || decided.family != family) continue;
         day0 = decided.day0;
       }
       if (!day0) day0 = req_.day0 ? *req_.day0 : today_;
-      auto s = rules::make_schedule(rules_, form.scheme, *day0, diags_);
-      if (!s) return std::nullopt;
-      out.push_back({&row, std::move(*s)});
+      auto it = made.find(day0->days());
+      if (it == made.end()) {
+        auto s = rules::make_schedule(rules_, form.scheme, *day0, diags);
+        if (!s) return std::nullopt;
+        it = made.emplace(day0->days(), std::move(*s)).first;
+      }
+      out.push_back({&roster_->rows[r], it->second});
     }
     return out;
   }
 
  private:
+  // A person's cohort branch: the family of its scheme ("" when no branch
+  // matches) and its day 0.
+  struct Decision {
+    std::string family;
+    std::optional<Date> day0;
+  };
   const rules::RuleSet& rules_;
   const FormsRequest& req_;
   const Roster* roster_;
-  Diagnostics& diags_;
   Date today_;
+  std::vector<Decision> decisions_;
 };
 
 struct Rendered {
@@ -158,15 +179,18 @@ std::optional<std::vector<WrittenForm>> write_forms(const rules::RuleSet& rules,
     if (!ok) return std::nullopt;
   }
 
-  Planner planner(rules, req, roster ? &*roster : nullptr, diags);
+  const Planner planner(rules, req, roster ? &*roster : nullptr);
   const std::time_t created = creation_time(req.created);
 
-  // Plan every form first (cheap, and its errors come in form order), then
-  // lay out and render them on all cores: each form is its own document.
+  // Every form is its own document: each is planned, laid out and rendered
+  // on a thread of its own, the largest first, and the pieces of one
+  // document (its copies, its page streams) again on every core. What each
+  // reports is kept per form and added in form order.
   struct Job {
-    FormInput in;
+    const rules::Form* form;
     Diagnostics diags;
     std::optional<Rendered> result;
+    bool nobody = false;
   };
   std::vector<Job> jobs;
   for (const rules::Form* form : forms) {
@@ -177,57 +201,55 @@ std::optional<std::vector<WrittenForm>> write_forms(const rules::RuleSet& rules,
         diags.error({req.roster}, Msg::forms_roster_mismatch, {form->header.id, form->roster, roster->dataset->header.id});
       continue;
     }
-    auto people = planner.people(*form);
-    if (!people) return std::nullopt;
-    if (people->empty()) {
-      diags.add({Severity::note, {req.roster}, Msg::forms_nobody, {form->header.id, form->header.name}, {}, {}});
-      continue;
-    }
-    jobs.push_back({FormInput{&rules, form, roster ? &*roster : nullptr, std::move(*people), req.date_style, !req.day0}, {}, {}});
+    jobs.push_back({form, {}, {}});
   }
   if (diags.has_errors()) return std::nullopt;
 
+  const unsigned cores = all_cores();
   auto render = [&](Job& job) {
-    const rules::Form* form = job.in.form;
-    Document doc = layout_form(job.in, *font);
-    std::set<char32_t> bad = unprintable(characters(doc), *font);
+    const rules::Form* form = job.form;
+    auto people = planner.people(*form, job.diags);
+    if (!people) return;
+    if (people->empty()) {
+      job.nobody = true;
+      return;
+    }
+    FormInput in{&rules, form, roster ? &*roster : nullptr, std::move(*people), req.date_style, !req.day0};
+    Document doc = layout_form(in, *font, cores);
+    std::set<char32_t> chars = characters(doc, cores);
+    std::set<char32_t> bad = unprintable(chars, *font);
     for (char32_t cp : bad)
       job.diags.error({form->header.origin.file, form->header.origin.line, form->header.origin.column},
                       Msg::forms_form_char_unprintable, {form->header.id, utf8(cp), code_point_name(cp), font->spec().path});
     if (!bad.empty()) return;
     std::string error;
-    std::optional<std::string> bytes = write_pdf(doc, *font, created, &error);
+    std::optional<std::string> bytes = write_pdf(doc, chars, *font, created, &error, cores);
     if (!bytes) {
       job.diags.error({}, Msg::forms_pdf_failed, {form->header.id, error});
       return;
     }
     // People named on it: a checklist is about the place, not its people.
     bool about_people = form->layout != rules::FormLayout::checklist && form->layout != rules::FormLayout::disinfection;
-    int copies = roster && about_people ? int(job.in.people.size()) : 0;
+    int copies = roster && about_people ? int(in.people.size()) : 0;
     std::string path = (std::filesystem::path(req.out_dir) / form_file_name(*form)).string();
     job.result = Rendered{{path, form->header.id, copies, int(doc.pages.size()), bytes->size()}, std::move(*bytes)};
   };
-  // The largest documents start first, so one long form does not run alone at the end.
+  // Forms with a copy per person are the long ones: they start first, so
+  // one long form does not run alone at the end.
   std::vector<Job*> queue;
   for (Job& j : jobs) queue.push_back(&j);
-  auto weight = [](const Job* j) {
-    bool per_person = j->in.form->layout == rules::FormLayout::daily_log || j->in.form->layout == rules::FormLayout::notice;
-    return j->in.people.size() * (per_person ? 20 : 1);
+  auto per_person = [](const Job* j) {
+    rules::FormLayout layout = j->form->layout;
+    return layout == rules::FormLayout::daily_log || layout == rules::FormLayout::notice ||
+           layout == rules::FormLayout::letter;
   };
-  std::stable_sort(queue.begin(), queue.end(), [&](const Job* a, const Job* b) { return weight(a) > weight(b); });
-  std::atomic<std::size_t> next{0};
-  auto worker = [&] {
-    for (std::size_t i; (i = next++) < queue.size();) render(*queue[i]);
-  };
-  std::size_t threads = std::min<std::size_t>(queue.size(), std::max(1u, std::thread::hardware_concurrency()));
-  std::vector<std::thread> pool;
-  for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(worker);
-  worker();
-  for (std::thread& t : pool) t.join();
+  std::stable_sort(queue.begin(), queue.end(), [&](const Job* a, const Job* b) { return per_person(a) > per_person(b); });
+  for_each_item(queue.size(), cores, [&](unsigned, std::size_t i) { render(*queue[i]); });
 
   std::vector<Rendered> out;
   for (Job& j : jobs) {
     diags.append(j.diags);
+    if (j.nobody) diags.add({Severity::note, {req.roster}, Msg::forms_nobody, {j.form->header.id, j.form->header.name}, {}, {}});
     if (j.result) out.push_back(std::move(*j.result));
   }
   if (diags.has_errors()) return std::nullopt;

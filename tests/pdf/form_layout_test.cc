@@ -168,3 +168,44 @@ TEST_F(LetterTest, ABlankLetterKeepsEverySentenceWithALineToWriteOn) {
 
 }  // namespace
 }  // namespace fangyi::pdf
+
+namespace fangyi::pdf {
+namespace {
+
+// Copies of a per-person form laid out on several threads are the same
+// pages, in the same order, as laid out on one.
+TEST_F(FormLayoutTest, CopiesOnSeveralThreadsAreTheSameDocument) {
+  auto roster = read_roster(rules, std::string(FANGYI_SOURCE_DIR) + "/examples/roster/students.csv", {}, diags);
+  ASSERT_TRUE(roster);
+  for (const char* id : {"form-3", "form-4"}) {
+    const rules::Form* f = rules.form(id);
+    ASSERT_NE(f, nullptr);
+    FormInput in{&rules, f, &*roster, {}, DateStyle::roc, false};
+    for (int i = 0; i < 400; ++i) {
+      auto s = rules::make_schedule(rules, f->scheme, Date::from_ymd(2020, 1, 10)->plus_days(i % 9), diags);
+      ASSERT_TRUE(s);
+      in.people.push_back({&roster->rows[std::size_t(i) % roster->rows.size()], *s});
+    }
+    Document one = layout_form(in, *font, 1), three = layout_form(in, *font, 3);
+    ASSERT_EQ(one.pages.size(), three.pages.size()) << id;
+    ASSERT_GE(one.pages.size(), 400u);
+    for (std::size_t p = 0; p < one.pages.size(); ++p) {
+      const Page &a = one.pages[p], &b = three.pages[p];
+      ASSERT_EQ(a.texts.size(), b.texts.size()) << id << " page " << p;
+      ASSERT_EQ(a.rules.size(), b.rules.size()) << id << " page " << p;
+      for (std::size_t t = 0; t < a.texts.size(); ++t) {
+        EXPECT_EQ(a.texts[t].text, b.texts[t].text);
+        EXPECT_EQ(a.texts[t].x, b.texts[t].x);
+        EXPECT_EQ(a.texts[t].baseline, b.texts[t].baseline);
+        EXPECT_EQ(a.texts[t].size, b.texts[t].size);
+      }
+      for (std::size_t r = 0; r < a.rules.size(); ++r) {
+        EXPECT_EQ(a.rules[r].y1, b.rules[r].y1);
+        EXPECT_EQ(a.rules[r].x2, b.rules[r].x2);
+      }
+    }
+  }
+}
+
+}  // namespace
+}  // namespace fangyi::pdf

@@ -80,8 +80,8 @@ class InkTest : public testing::TempDir {
     Document bare = doc;
     for (Page& p : bare.pages) p.texts.clear();
     std::string error;
-    auto full_pdf = write_pdf(doc, *font, 0, &error);
-    auto bare_pdf = write_pdf(bare, *font, 0, &error);
+    auto full_pdf = write_pdf(doc, characters(doc), *font, 0, &error);
+    auto bare_pdf = write_pdf(bare, characters(bare), *font, 0, &error);
     ASSERT_TRUE(full_pdf && bare_pdf) << error;
     ASSERT_EQ(doc.pages.size() % 2, 0u);
     std::size_t first = doc.pages.size() / 2;  // the first page of the second copy
