@@ -11,7 +11,7 @@ packages=(
   libhpdf-dev libharfbuzz-dev fonts-arphic-uming
   libcmark-gfm-dev libcmark-gfm-extensions-dev libkainjow-mustache-dev
   libgtest-dev libgmock-dev
-  poppler-utils qpdf chromium nodejs
+  poppler-utils qpdf chromium nodejs firefox-esr
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -6,7 +6,10 @@
 
 #include <kainjow/mustache.hpp>
 
+#include <charconv>
 #include <filesystem>
+#include <string_view>
+#include <system_error>
 
 #include "core/file_io.h"
 #include "core/json.h"
@@ -16,9 +19,14 @@ namespace fangyi::html {
 
 namespace mstch = kainjow::mustache;
 
+// Rendering only reads a parsed template as long as it has no partials or
+// lambdas to expand (the data never holds either), so one Layout serves
+// every thread.
 struct Layout::Templates {
   mstch::mustache page;
   mstch::mustache print;
+  mstch::data common;  // what every page shows, in the layout's language
+  bool print_has_mark = false;  // print.html holds the body marker's character
 };
 
 namespace {
@@ -85,11 +93,15 @@ std::optional<Layout> Layout::load(const std::string& templates_dir, Lang lang, 
   auto page = load_template((fs::path(templates_dir) / "page.html").string(), diags);
   auto print = load_template((fs::path(templates_dir) / "print.html").string(), diags);
   if (!page || !print) return std::nullopt;
-  return Layout(std::make_unique<Templates>(Templates{std::move(*page), std::move(*print)}), lang);
+  std::string error;
+  auto print_text = read_file((fs::path(templates_dir) / "print.html").string(), &error);
+  bool print_has_mark = !print_text || print_text->find('\x1F') != std::string::npos;
+  return Layout(std::make_unique<Templates>(Templates{std::move(*page), std::move(*print), common(lang), print_has_mark}),
+                lang);
 }
 
 std::string Layout::page(const Page& p, const Page* prev, const Page* next) const {
-  mstch::data d = common(lang_);
+  mstch::data d = t_->common;
   d.set("title", p.title);
   d.set("page", p.file);
   d.set("body", p.body);
@@ -98,20 +110,69 @@ std::string Layout::page(const Page& p, const Page* prev, const Page* next) cons
   return t_->page.render(d);
 }
 
+namespace {
+
+// Marks chapter bodies in the rendered print view: \x1F<N>\x1F, which a
+// template that escapes its body ({{body}}) turns into \x1F&lt;N&gt;\x1F.
+constexpr char kMark = '\x1F';
+
+// Replaces each marker in `rendered` by the body it stands for, escaped
+// as the template asked.
+std::string splice_bodies(const std::string& rendered, const std::vector<Page>& pages, std::size_t bytes) {
+  std::string out;
+  out.reserve(rendered.size() + bytes);
+  std::size_t pos = 0;
+  for (std::size_t at; (at = rendered.find(kMark, pos)) != std::string::npos;) {
+    std::size_t end = rendered.find(kMark, at + 1);
+    std::string_view mark(rendered.data() + at + 1, end == std::string::npos ? 0 : end - at - 1);
+    bool escaped = mark.size() > 8 && mark.substr(0, 4) == "&lt;" && mark.substr(mark.size() - 4) == "&gt;";
+    bool raw = mark.size() > 2 && mark.front() == '<' && mark.back() == '>';
+    std::string_view digits = escaped ? mark.substr(4, mark.size() - 8) : raw ? mark.substr(1, mark.size() - 2) : "";
+    std::size_t n = 0;
+    auto [ptr, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), n);
+    if (digits.empty() || ec != std::errc() || ptr != digits.data() + digits.size() || n >= pages.size()) {
+      out.append(rendered, pos, at + 1 - pos);  // not a marker: kept as it is
+      pos = at + 1;
+      continue;
+    }
+    out.append(rendered, pos, at - pos);
+    out += escaped ? mstch::html_escape(pages[n].body) : pages[n].body;
+    pos = end + 1;
+  }
+  out.append(rendered, pos, std::string::npos);
+  return out;
+}
+
+}  // namespace
+
 std::string Layout::print(const std::vector<Page>& pages) const {
-  mstch::data d = common(lang_);
+  // The bodies are megabytes in all, and mustache copies what it renders
+  // line by line, several times: each chapter's body is rendered as a
+  // marker and put in afterwards. Markers hold a control character; should
+  // a page or the template hold one itself, the bodies go through mustache
+  // after all.
+  std::size_t bytes = 0;
+  bool marked = !t_->print_has_mark;
+  for (const auto& p : pages) {
+    bytes += p.body.size();
+    marked = marked && p.body.find(kMark) == std::string::npos && p.title.find(kMark) == std::string::npos &&
+             p.file.find(kMark) == std::string::npos;
+  }
+  mstch::data d = t_->common;
   d.set("title", format_message(Msg::site_print_title, lang_, {format_message(Msg::site_title, lang_)}));
   mstch::data chapters{mstch::data::type::list};
-  for (const auto& p : pages) {
+  for (std::size_t i = 0; i < pages.size(); ++i) {
+    const Page& p = pages[i];
     mstch::data c;
     c.set("id", "page-" + std::filesystem::path(p.file).stem().string());
     c.set("title", p.title);
-    c.set("body", p.body);
+    c.set("body", marked ? std::string(1, kMark) + "<" + std::to_string(i) + ">" + kMark : p.body);
     c.set("group", format_message(group_msg(p.group), lang_));
     chapters << c;
   }
   d.set("chapters", chapters);
-  return t_->print.render(d);
+  std::string rendered = t_->print.render(d);
+  return marked ? splice_bodies(rendered, pages, bytes) : rendered;
 }
 
 std::string nav_js(const std::vector<Page>& pages, Lang lang) {

@@ -23,6 +23,7 @@ class Layout {
   Layout(Layout&&) noexcept;
   ~Layout();
 
+  // Both may be called from several threads at once.
   std::string page(const Page& p, const Page* prev, const Page* next) const;
   std::string print(const std::vector<Page>& pages) const;
 

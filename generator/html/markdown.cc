@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <memory>
+#include <mutex>
 
 #include "core/text.h"
 #include "html/escape.h"
@@ -71,16 +72,27 @@ std::string heading_id(std::string_view text, std::vector<std::string>& taken) {
 }
 
 RenderedMarkdown render_markdown(std::string_view markdown) {
-  // Not thread-safe: cmark-gfm keeps inline extensions' special characters
-  // in global tables that each parse sets and clears.
-  cmark_gfm_core_extensions_ensure_registered();
+  // The extension registry is written once (a thread-safe static), then
+  // only read by cmark_find_syntax_extension.
+  static const bool registered = (cmark_gfm_core_extensions_ensure_registered(), true);
+  (void)registered;
   const int options = CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_GITHUB_PRE_LANG;
   std::unique_ptr<cmark_parser, ParserDeleter> parser(cmark_parser_new(options));
   for (const char* name : {"table", "autolink", "strikethrough", "tasklist", "tagfilter"}) {
     if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name)) cmark_parser_attach_syntax_extension(parser.get(), ext);
   }
+  // Block parsing and HTML rendering touch only the parser and its tree;
+  // the inline pass in cmark_parser_finish sets the extensions' characters
+  // in cmark-gfm 0.29's process-wide SPECIAL_CHARS/SKIP_CHARS tables and
+  // clears them at its end, so one thread's end would cut another's pass
+  // short: that pass, and only it, runs one at a time.
   cmark_parser_feed(parser.get(), markdown.data(), markdown.size());
-  std::unique_ptr<cmark_node, NodeDeleter> root(cmark_parser_finish(parser.get()));
+  static std::mutex inline_pass;
+  std::unique_ptr<cmark_node, NodeDeleter> root;
+  {
+    std::lock_guard<std::mutex> lock(inline_pass);
+    root.reset(cmark_parser_finish(parser.get()));
+  }
 
   RenderedMarkdown out;
   std::vector<std::string> taken;

@@ -27,7 +27,7 @@ struct RenderedMarkdown {
   std::vector<Heading> headings;
 };
 
-// One call at a time (cmark-gfm's inline extensions use global tables).
+// Safe to call from several threads at once.
 RenderedMarkdown render_markdown(std::string_view markdown);
 
 // An anchor id for a heading: letters, digits and CJK characters kept

@@ -7,7 +7,7 @@
 #include <unicode/utext.h>
 
 #include <algorithm>
-#include <unordered_map>
+#include <charconv>
 #include <memory>
 
 #include "core/json.h"
@@ -93,73 +93,145 @@ std::vector<std::string> index_terms(std::string_view text) {
 
 namespace {
 
-// Hash and equality that look strings up by string_view, with no copy.
-struct TermHash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-};
-struct TermEq {
-  using is_transparent = void;
-  bool operator()(std::string_view a, std::string_view b) const { return a == b; }
-};
-template <class V>
-using TermMap = std::unordered_map<std::string, V, TermHash, TermEq>;
+// Whether ICU's word segmentation certainly breaks before a space that
+// follows `cp`, with nothing before the space changing how the text after
+// it is segmented: true after ASCII letters, digits and punctuation, CJK
+// characters and CJK and full-width punctuation; not after another space
+// (spaces stay together), nor after anything else (joiners, marks, other
+// scripts), where the space is left alone.
+bool splits_before_space(char32_t cp) {
+  return (cp > ' ' && cp < 0x7F) || is_cjk(cp) || (cp > 0x3000 && cp <= 0x303F) || (cp >= 0xFF01 && cp <= 0xFF5E);
+}
 
 }  // namespace
 
-std::string search_index_js(const std::vector<SearchDoc>& docs) {
-  // Each document's terms are counted on their own (in parallel: ICU's
-  // segmentation is most of the cost), then appended in document order, so
-  // the postings need no sorting and the output does not depend on timing.
-  std::vector<std::vector<std::pair<std::string, int>>> counted(docs.size());
-  parallel_for(docs.size(), [&](std::size_t d) {
-    TermMap<int> counts;
-    auto add = [&counts](int weight) {
-      return [&counts, weight](std::string_view t) {
-        auto it = counts.find(t);
-        if (it == counts.end()) it = counts.emplace(std::string(t), 0).first;
-        it->second += weight;
-      };
-    };
-    for_each_term(docs[d].text, add(1));
-    for_each_term(docs[d].headings, add(5));
-    for_each_term(docs[d].title, add(10));
-    counted[d].reserve(counts.size());
-    for (auto& [term, weight] : counts) counted[d].emplace_back(term, weight);
-  });
+uint32_t TermCounter::id(std::string_view term) {
+  auto it = ids_.find(term);
+  if (it != ids_.end()) return it->second;
+  auto n = static_cast<uint32_t>(terms_.size());
+  terms_.emplace_back(term);
+  weights_.push_back(0);
+  ids_.emplace(std::string(term), n);
+  return n;
+}
+
+void TermCounter::add(uint32_t id, int weight) {
+  if (weights_[id] == 0) touched_.push_back(id);
+  weights_[id] += weight;
+}
+
+// Texts are cut before a space where segmentation certainly breaks (see
+// above), so the terms of the pieces are exactly the terms of the whole: no
+// word spans such a space, no CJK bigram crosses one.
+void TermCounter::add_text(std::string_view text, int weight) {
+  std::size_t start = 0;
+  for (std::size_t i = 0; i < text.size();) {
+    char32_t cp = next_code_point(text, i);
+    if (i < text.size() && text[i] == ' ' && splits_before_space(cp)) {
+      add_piece(text.substr(start, i - start), weight);
+      start = i;
+    }
+  }
+  add_piece(text.substr(start), weight);
+}
+
+void TermCounter::add_piece(std::string_view piece, int weight) {
+  if (piece.size() > kMaxCached) {
+    for_each_term(piece, [&](std::string_view t) { add(id(t), weight); });
+    return;
+  }
+  auto it = pieces_.find(piece);
+  if (it == pieces_.end()) {
+    std::vector<uint32_t> ids;
+    for_each_term(piece, [&](std::string_view t) { ids.push_back(id(t)); });
+    it = pieces_.emplace(std::string(piece), std::move(ids)).first;
+  }
+  for (uint32_t n : it->second) add(n, weight);
+}
+
+DocTerms TermCounter::count(const SearchDoc& doc) {
+  add_text(doc.text, 1);
+  add_text(doc.headings, 5);
+  add_text(doc.title, 10);
+  DocTerms terms;
+  terms.reserve(touched_.size());
+  for (uint32_t n : touched_) {
+    terms.emplace_back(terms_[n], weights_[n]);
+    weights_[n] = 0;
+  }
+  touched_.clear();
+  return terms;
+}
+
+std::string search_index_js(const std::vector<SearchDoc>& docs, std::size_t jobs) {
+  const std::size_t workers = std::min(worker_count(jobs), std::max<std::size_t>(docs.size(), 1));
+  std::vector<TermCounter> counters(workers);
+  std::vector<DocTerms> counted(docs.size());
+  parallel_for(docs.size(), workers, [&](std::size_t d, std::size_t worker) { counted[d] = counters[worker].count(docs[d]); });
+  return search_index_js(docs, std::move(counted));
+}
+
+std::string search_index_js(const std::vector<SearchDoc>& docs, std::vector<DocTerms> counted) {
+  // Each document's terms were counted on their own, possibly in parallel;
+  // they are appended in document order, so the postings need no sorting
+  // and the output does not depend on timing.
   TermMap<std::vector<std::pair<uint32_t, int>>> postings;
   for (std::size_t d = 0; d < docs.size(); ++d) {
-    for (auto& [term, weight] : counted[d]) {
+    for (const auto& [term, weight] : counted[d]) {
       auto it = postings.find(term);
-      if (it == postings.end()) it = postings.emplace(std::move(term), std::vector<std::pair<uint32_t, int>>{}).first;
+      if (it == postings.end()) it = postings.emplace(std::string(term), std::vector<std::pair<uint32_t, int>>{}).first;
       it->second.emplace_back(static_cast<uint32_t>(d), weight);
     }
     counted[d].clear();
     counted[d].shrink_to_fit();
   }
-  std::vector<const std::string*> terms;
+  using Entry = std::pair<const std::string, std::vector<std::pair<uint32_t, int>>>;
+  std::vector<const Entry*> terms;
   terms.reserve(postings.size());
-  for (const auto& [term, hits] : postings) terms.push_back(&term);
-  std::sort(terms.begin(), terms.end(), [](const std::string* a, const std::string* b) { return *a < *b; });
+  std::size_t hits = 0, text_bytes = 0;
+  for (const auto& entry : postings) {
+    terms.push_back(&entry);
+    hits += entry.second.size();
+  }
+  std::sort(terms.begin(), terms.end(), [](const Entry* a, const Entry* b) { return a->first < b->first; });
+  for (const auto& doc : docs) text_bytes += doc.url.size() + doc.title.size() + doc.text.size() + 16;
 
-  std::string out = "window.FANGYI_SEARCH={\"docs\":[";
+  // Appended piece by piece into one buffer sized for it: the index is
+  // megabytes, and temporaries per document or per number would copy it.
+  std::string out;
+  out.reserve(text_bytes + text_bytes / 8 + hits * 10 + terms.size() * 16 + 64);
+  out += "window.FANGYI_SEARCH={\"docs\":[";
   for (std::size_t d = 0; d < docs.size(); ++d) {
     if (d) out += ",\n";
-    out += "[" + json_escape(docs[d].url) + "," + json_escape(docs[d].title) + "," + json_escape(docs[d].text) + "," +
-           (docs[d].source ? "1" : "0") + "]";
+    out += '[';
+    out += json_escape(docs[d].url);
+    out += ',';
+    out += json_escape(docs[d].title);
+    out += ',';
+    out += json_escape(docs[d].text);
+    out += docs[d].source ? ",1]" : ",0]";
   }
   out += "],\n\"terms\":{";
+  char number[16];
+  auto append_number = [&](long long n) {
+    auto end = std::to_chars(number, number + sizeof number, n).ptr;
+    out.append(number, static_cast<std::size_t>(end - number));
+  };
   for (std::size_t i = 0; i < terms.size(); ++i) {
-    if (i) out += ",";
-    out += "\n" + json_escape(*terms[i]) + ":[";
-    const auto& hits = postings.find(*terms[i])->second;
-    for (std::size_t h = 0; h < hits.size(); ++h) {
-      if (h) out += ",";
-      out += std::to_string(hits[h].first) + "," + std::to_string(hits[h].second);
+    out += i ? ",\n" : "\n";
+    out += json_escape(terms[i]->first);
+    out += ":[";
+    const auto& postings_of = terms[i]->second;
+    for (std::size_t h = 0; h < postings_of.size(); ++h) {
+      if (h) out += ',';
+      append_number(postings_of[h].first);
+      out += ',';
+      append_number(postings_of[h].second);
     }
-    out += "]";
+    out += ']';
   }
-  return out + "}};\n";
+  out += "}};\n";
+  return out;
 }
 
 }  // namespace fangyi::html

@@ -1,15 +1,21 @@
-// Collects the pages, lays them out, writes the site into a temporary folder
-// and swaps it into place.
+// Collects the pages, lays them out, writes the site into a staging folder
+// and swaps it into place. Per-page work (parsing, layout, writing, text and
+// terms for the index) runs on every core; the results are gathered in page
+// order, so the output does not depend on the number of threads.
 #include "html/site.h"
+
+#include <fcntl.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cctype>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <map>
+#include <optional>
 #include <set>
+#include <string_view>
 
 #include "core/file_io.h"
 #include "core/staging_dir.h"
@@ -70,7 +76,7 @@ std::vector<std::string> broken_links(const std::string& html, const std::set<st
   return broken;
 }
 
-bool load_markdown_pages(const std::string& dir, std::vector<Page>& pages, Diagnostics& diags) {
+bool load_markdown_pages(const std::string& dir, std::size_t workers, std::vector<Page>& pages, Diagnostics& diags) {
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) {
     diags.error(SourceLocation{dir, 0, 0, 1}, Msg::site_pages_missing, {dir});
@@ -89,31 +95,37 @@ bool load_markdown_pages(const std::string& dir, std::vector<Page>& pages, Diagn
   }
   std::map<std::string, std::string> md_to_html;
   for (const auto& f : files) md_to_html[f.filename().string()] = output_name(f);
-  // One page at a time: cmark-gfm sets and clears its extensions' special
-  // characters in global tables around each parse, so parses may not overlap.
-  bool ok = true;
-  for (const auto& f : files) {
+  // Read and rendered in parallel; a failure is kept with its page and
+  // reported afterwards, in page order.
+  std::vector<Page> loaded(files.size());
+  std::vector<std::optional<std::pair<Msg, std::vector<std::string>>>> failed(files.size());
+  parallel_for(files.size(), workers, [&](std::size_t i, std::size_t) {
+    const fs::path& f = files[i];
     std::string error;
     auto text = read_file(f.string(), &error, kMaxPageBytes);
     if (!text) {
-      if (std::error_code ec; fs::file_size(f, ec) > kMaxPageBytes && !ec) {
-        diags.error(SourceLocation{f.string(), 0, 0, 1}, Msg::limit_page_too_large,
-                    {f.string(), std::to_string(kMaxPageBytes)});
-        ok = false;
-        continue;
-      }
-      diags.error(SourceLocation{f.string(), 0, 0, 1}, Msg::io_cannot_read, {f.string(), error});
-      ok = false;
-      continue;
+      if (std::error_code size_ec; fs::file_size(f, size_ec) > kMaxPageBytes && !size_ec)
+        failed[i] = {Msg::limit_page_too_large, {f.string(), std::to_string(kMaxPageBytes)}};
+      else
+        failed[i] = {Msg::io_cannot_read, {f.string(), error}};
+      return;
     }
     RenderedMarkdown md = render_markdown(*text);
-    Page p;
+    Page& p = loaded[i];
     p.file = output_name(f);
     p.title = md.title.empty() ? f.stem().string() : md.title;
     p.group = PageGroup::handbook;
     p.body = rewrite_md_links(md.html, md_to_html);
     p.headings = std::move(md.headings);
-    pages.push_back(std::move(p));
+  });
+  bool ok = true;
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    if (failed[i]) {
+      diags.error(SourceLocation{files[i].string(), 0, 0, 1}, failed[i]->first, failed[i]->second);
+      ok = false;
+    } else {
+      pages.push_back(std::move(loaded[i]));
+    }
   }
   return ok;
 }
@@ -136,59 +148,92 @@ std::vector<std::string> cited_seeds(const rules::RuleSet& r) {
   return seeds;
 }
 
-// Files inside the temporary folder are written plainly: the folder becomes
-// visible only by the final rename, which is what makes the site atomic.
-bool write_plain(const fs::path& path, const std::string& data, Diagnostics& diags) {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out.write(data.data(), static_cast<std::streamsize>(data.size()));
-  out.close();
-  if (!out) {
-    diags.error(SourceLocation{path.string(), 0, 0, 1}, Msg::io_cannot_write, {path.string(), std::strerror(errno)});
-    return false;
+// The shared assets as the templates folder holds them: name and contents.
+bool read_assets(const std::string& templates_dir, std::vector<std::pair<std::string, std::string>>& assets,
+                 Diagnostics& diags) {
+  std::error_code ec;
+  fs::path dir = fs::path(templates_dir) / "assets";
+  if (!fs::is_directory(dir, ec)) return true;
+  for (const auto& e : fs::directory_iterator(dir, ec)) {
+    if (!e.is_regular_file()) continue;
+    std::string error;
+    auto data = read_file(e.path().string(), &error);
+    if (!data) {
+      diags.error(SourceLocation{e.path().string(), 0, 0, 1}, Msg::io_cannot_read, {e.path().string(), error});
+      return false;
+    }
+    assets.emplace_back(e.path().filename().string(), std::move(*data));
   }
+  std::sort(assets.begin(), assets.end());
   return true;
 }
 
-bool write_site(const fs::path& tmp, const SiteOptions& options, const std::vector<Page>& pages, const Layout& layout,
-                Diagnostics& diags, SiteResult& result) {
-  std::error_code ec;
-  fs::create_directories(tmp / "assets", ec);
-  if (ec) {
-    diags.error(SourceLocation{tmp.string(), 0, 0, 1}, Msg::io_cannot_write, {tmp.string(), ec.message()});
-    return false;
-  }
-  // The shared assets, as the templates folder holds them.
-  fs::path assets = fs::path(options.templates_dir) / "assets";
-  if (fs::is_directory(assets, ec)) {
-    for (const auto& e : fs::directory_iterator(assets, ec)) {
-      if (!e.is_regular_file()) continue;
-      fs::copy_file(e.path(), tmp / "assets" / e.path().filename(), fs::copy_options::overwrite_existing, ec);
-      if (ec) {
-        diags.error(SourceLocation{e.path().string(), 0, 0, 1}, Msg::io_cannot_write, {e.path().string(), ec.message()});
-        return false;
-      }
-      ++result.files;
+// Writes a file of the site into the staging folder. Plainly: the folder is
+// new, and only its final rename makes the site visible. On failure returns
+// what went wrong, for the caller to report. Safe from several threads for
+// different files.
+std::optional<std::string> write_file_in(const fs::path& folder, const std::string& relative, std::string_view data) {
+  int fd = ::open((folder / relative).c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0644);
+  if (fd < 0) return std::string(std::strerror(errno));
+  while (!data.empty()) {
+    ssize_t n = ::write(fd, data.data(), data.size());
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      std::string error = std::strerror(n < 0 ? errno : EIO);
+      ::close(fd);
+      return error;
     }
+    data.remove_prefix(static_cast<std::size_t>(n));
   }
-  for (std::size_t i = 0; i < pages.size(); ++i) {
+  if (::close(fd) != 0) return std::string(std::strerror(errno));
+  return std::nullopt;
+}
+
+// Lays out and writes every page, extracts the text the index needs, then
+// writes the print view and nav.js while the search index is built. The
+// first write error (in page order) is reported.
+bool write_site(const fs::path& folder, const SiteOptions& options, const std::vector<Page>& pages,
+                const std::vector<std::pair<std::string, std::string>>& assets, const Layout& layout,
+                std::size_t workers, Diagnostics& diags, SiteResult& result) {
+  std::vector<std::optional<std::string>> errors(pages.size() + assets.size() + 3);
+  std::error_code ec;  // a folder that cannot be made shows as its files' write errors
+  fs::create_directory(folder / "assets", ec);
+  for (std::size_t i = 0; i < assets.size(); ++i) errors[pages.size() + i] = write_file_in(folder, "assets/" + assets[i].first, assets[i].second);
+  std::vector<SearchDoc> docs(pages.size());
+  std::vector<DocTerms> terms(pages.size());
+  std::vector<TermCounter> counters(std::min(workers, std::max<std::size_t>(pages.size(), 1)));
+  parallel_for(pages.size(), counters.size(), [&](std::size_t i, std::size_t worker) {
     const Page* prev = i > 0 ? &pages[i - 1] : nullptr;
     const Page* next = i + 1 < pages.size() ? &pages[i + 1] : nullptr;
-    if (!write_plain(tmp / pages[i].file, layout.page(pages[i], prev, next), diags)) return false;
-  }
-  std::vector<SearchDoc> docs(pages.size());
-  parallel_for(pages.size(), [&](std::size_t i) {
+    errors[i] = write_file_in(folder, pages[i].file, layout.page(pages[i], prev, next));
     std::string headings;
     for (const auto& h : pages[i].headings)
       if (h.level > 1) headings += h.text + "\n";
     docs[i] = SearchDoc{pages[i].file, pages[i].title, text_of(pages[i].body), std::move(headings),
                         pages[i].group == PageGroup::seeds};
+    terms[i] = counters[worker].count(docs[i]);
   });
+  const std::size_t last = pages.size() + assets.size();
+  run_both(
+      workers,
+      [&] {
+        errors[last] = write_file_in(folder, "print.html", layout.print(pages));
+        errors[last + 1] = write_file_in(folder, "assets/nav.js", nav_js(pages, options.lang));
+      },
+      [&] { errors[last + 2] = write_file_in(folder, "assets/search-index.js", search_index_js(docs, std::move(terms))); });
+  for (std::size_t i = 0; i < errors.size(); ++i) {
+    if (!errors[i]) continue;
+    std::string file = i < pages.size()          ? pages[i].file
+                       : i < last                ? "assets/" + assets[i - pages.size()].first
+                       : i == last               ? "print.html"
+                       : i == last + 1           ? "assets/nav.js"
+                                                 : "assets/search-index.js";
+    std::string path = (folder / file).string();
+    diags.error(SourceLocation{path, 0, 0, 1}, Msg::io_cannot_write, {path, *errors[i]});
+    return false;
+  }
   result.pages = pages.size();
-  result.files += pages.size();
-  if (!write_plain(tmp / "print.html", layout.print(pages), diags)) return false;
-  if (!write_plain(tmp / "assets" / "nav.js", nav_js(pages, options.lang), diags)) return false;
-  if (!write_plain(tmp / "assets" / "search-index.js", search_index_js(docs), diags)) return false;
-  result.files += 3;
+  result.files = pages.size() + assets.size() + 3;
   return true;
 }
 
@@ -203,10 +248,13 @@ bool render_site(const SiteOptions& options, Diagnostics& diags, SiteResult& res
       return false;
     }
   }
+  const std::size_t workers = worker_count(options.jobs);
   auto layout = Layout::load(options.templates_dir, options.lang, diags);
   std::vector<Page> pages;
-  bool pages_ok = load_markdown_pages(options.pages_dir, pages, diags);
-  if (!layout || !pages_ok) return false;
+  bool pages_ok = load_markdown_pages(options.pages_dir, workers, pages, diags);
+  std::vector<std::pair<std::string, std::string>> assets;
+  bool assets_ok = read_assets(options.templates_dir, assets, diags);
+  if (!layout || !pages_ok || !assets_ok) return false;
 
   SeedLibrary seeds = SeedLibrary::load(options.seeds_dir, cited_seeds(*options.rules), diags);
   for (Page& p : rule_pages(RulePagesInput{*options.rules, options.previous, options.previous_name, seeds, options.lang}))
@@ -230,7 +278,8 @@ bool render_site(const SiteOptions& options, Diagnostics& diags, SiteResult& res
 
   StagingDir staging(out, diags);
   SiteResult written;
-  if (!staging.ok() || !write_site(staging.path(), options, pages, *layout, diags, written) || !staging.commit())
+  if (!staging.ok() || !write_site(staging.path(), options, pages, assets, *layout, workers, diags, written) ||
+      !staging.commit())
     return false;
   result = written;
   return true;

@@ -3,9 +3,10 @@
 // dropped from the output name), pages generated from the rule binary, and
 // the cited seed documents, laid out with the templates; plus the shared
 // assets, the sidebar data (nav.js), the search index (search-index.js) and
-// the one-page print view (print.html). Everything is written into a fresh
-// temporary folder next to the output and renamed into place at the end, so
-// a failed run leaves the previous site (or nothing) behind, never half a site.
+// the one-page print view (print.html). Everything is written into a
+// staging folder next to the output and renamed into place at the end
+// (core/staging_dir.h), so a failed or killed run leaves the previous site
+// (or nothing) behind, never half a site.
 #pragma once
 
 #include <cstddef>
@@ -26,6 +27,7 @@ struct SiteOptions {
   const rules::RuleSet* previous = nullptr;  // for the "what changed" page
   std::string previous_name;
   Lang lang = Lang::zh_TW;
+  std::size_t jobs = 0;  // worker threads, 0: one per core; the output is the same for any number
 };
 
 struct SiteResult {

@@ -4,6 +4,7 @@
 // message ended by a NUL byte.
 "use strict";
 const { spawn } = require("child_process");
+const { stopBrowser } = require("./handbook");
 const fs = require("fs");
 const os = require("os");
 const path = require("path");
@@ -83,18 +84,7 @@ class Browser {
 
   async close() {
     try { await Promise.race([this.send("Browser.close"), new Promise((r) => setTimeout(r, 3000))]); } catch (e) { /* already gone */ }
-    const exited = this.proc.exitCode !== null ? Promise.resolve() : new Promise((r) => this.proc.once("exit", r));
-    try { process.kill(-this.proc.pid, "SIGKILL"); } catch (e) { /* the group is gone */ }
-    await exited;
-    for (let attempt = 0; ; attempt++) {
-      try {
-        fs.rmSync(this.profile, { recursive: true, force: true });
-        break;
-      } catch (e) {
-        if (attempt === 20) throw e;
-        await new Promise((r) => setTimeout(r, 100));
-      }
-    }
+    await stopBrowser(this.proc, this.profile);
   }
 }
 

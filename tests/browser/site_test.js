@@ -6,54 +6,20 @@
 //
 //   node site_test.js --fangyi BIN --source REPO [--chromium PATH] [--screenshots DIR]
 "use strict";
-const { execFileSync } = require("child_process");
-const fs = require("fs");
-const os = require("os");
 const path = require("path");
+const fs = require("fs");
 const { Browser } = require("./cdp");
-
-function option(name, fallback) {
-  const i = process.argv.indexOf("--" + name);
-  return i >= 0 && i + 1 < process.argv.length ? process.argv[i + 1] : fallback;
-}
+const { option, Checks, workspace, buildHandbook, expectRapidTest, expectNineGrid, checkEveryPage, finish } = require("./handbook");
 
 const fangyi = path.resolve(option("fangyi", "fangyi"));
 const source = option("source", path.resolve(__dirname, "..", ".."));
 const chromium = option("chromium", "/usr/bin/chromium");
-const work = fs.mkdtempSync(path.join(os.tmpdir(), "fangyi-site-browser-"));
-const shots = option("screenshots", path.join(work, "screenshots"));
-fs.mkdirSync(shots, { recursive: true });
-
-const failures = [];
-let checks = 0;
-function check(ok, what) {
-  checks++;
-  if (!ok) failures.push(what);
-  console.log((ok ? "ok   " : "FAIL ") + what);
-}
-
-function build() {
-  const rules = path.join(work, "rules.fyb");
-  const previous = path.join(work, "previous.fyb");
-  const run = (args) => execFileSync(fangyi, args, { cwd: source, stdio: ["ignore", "pipe", "pipe"] });
-  run(["compile", "rules", "forms", "-o", rules]);
-  // A previous version without the 3+4 scheme, so "what changed" has content.
-  const old = path.join(work, "old-rules");
-  fs.cpSync(fs.realpathSync(path.join(source, "rules")), old, { recursive: true });
-  fs.rmSync(path.join(old, "schemes", "home-isolation-3plus4.yaml"));
-  const ten = path.join(old, "schemes", "home-isolation-10.yaml");
-  fs.writeFileSync(ten, fs.readFileSync(ten, "utf8").replace(/^effective:.*$/m, ""));
-  run(["compile", old, "forms", "-o", previous]);
-  const seeds = path.resolve(source, "..", "shared", "seeds");
-  const args = ["site", "--rules", rules, "--previous", previous, "--pages", "site", "--templates", "templates",
-                "-o", path.join(work, "site")];
-  if (fs.existsSync(seeds)) args.push("--seeds", seeds);
-  run(args);
-  return path.join(work, "site");
-}
+const { work, shots } = workspace("fangyi-site-browser-");
+const checks = new Checks();
+const check = (ok, what) => checks.check(ok, what);
 
 async function main() {
-  const site = build();
+  const site = buildHandbook(fangyi, source, work);
   const url = (file) => "file://" + path.join(site, file);
   const browser = Browser.launch(chromium);
   const requests = [];
@@ -113,10 +79,7 @@ async function main() {
     };
     let hits = await search("快篩");
     console.log("   快篩 →", hits.slice(0, 5).join(" "));
-    check(hits[0] === "qa-3plus4.html", "快篩: the 3+4 Q&A (a section on rapid tests) comes first");
-    check(hits.slice(0, 4).includes("scheme-home-isolation-3plus4.html") && hits.slice(0, 4).includes("reporting.html"),
-          "快篩: the 3+4 scheme and the reporting notes (第 10–12 天快篩) are in the first four");
-    check(!hits.slice(0, 4).some((h) => h.startsWith("seed-")), "快篩: source documents rank below the handbook's pages");
+    expectRapidTest(hits, checks);
     check(await evaluate("document.querySelectorAll('#search-results mark').length") > 0, "快篩: snippets highlight the match");
     await screenshot("search-rapid-test");
     const opened = browser.waitFor("Page.loadEventFired", sessionId);
@@ -127,9 +90,7 @@ async function main() {
 
     hits = await search("九宮格");
     console.log("   九宮格 →", hits.slice(0, 5).join(" "));
-    check(hits[0] === "contacts.html", "九宮格: the close-contact rule page (nine-grid relations, seating) comes first");
-    check(hits[1] === "qa-3plus4.html", "九宮格: the Q&A (Q9, Q17, Q23) comes second");
-    check(hits[2] === "confirmed-case.html", "九宮格: the confirmed-case duties page comes third");
+    expectNineGrid(hits, checks);
     await screenshot("search-nine-grid");
     for (const [query, page, top] of [["自主防疫", "scheme-home-isolation-3plus4.html", 2], ["漂白水", "disinfection.html", 1],
                                        ["下午2時", "deadlines.html", 1], ["PCR", "reporting.html", 4]]) {
@@ -161,14 +122,7 @@ async function main() {
     await screenshot("seed-line");
 
     // Every page: loads, draws the sidebar, its in-page anchors exist.
-    const files = await evaluate("window.FANGYI_NAV.flatMap(g => g[1].map(p => p[0]))");
-    for (const f of files) {
-      await goto(url(f));
-      const broken = await evaluate(`Array.from(document.querySelectorAll('a[href^="#"]'))
-        .map(a => a.getAttribute('href').slice(1)).filter(id => id && !document.getElementById(decodeURIComponent(id)))`);
-      check(broken.length === 0 && await evaluate("document.querySelectorAll('#toc a').length") >= files.length,
-            f + ": sidebar drawn, in-page anchors resolve" + (broken.length ? " (missing: " + broken.join(", ") + ")" : ""));
-    }
+    const files = await checkEveryPage({ goto, evaluate, url }, checks);
     await goto(url("cohorts.html"));
     await screenshot("cohorts");
     await goto(url("disinfection.html"));
@@ -193,14 +147,7 @@ async function main() {
   check(requests.length > 0 && remote.length === 0,
         "no network request: all " + requests.length + " requests were file://" + (remote.length ? " (not: " + remote.join(", ") + ")" : ""));
   check(errors.length === 0, "no script or load error" + (errors.length ? ": " + errors.join(" | ") : ""));
-  console.log("screenshots in " + shots);
-  console.log(checks - failures.length + "/" + checks + " checks passed");
-  // Keep the rendered site to look at when something failed.
-  if (failures.length === 0)
-    for (const f of ["site", "old-rules", "rules.fyb", "previous.fyb"]) fs.rmSync(path.join(work, f), { recursive: true, force: true });
-  if (failures.length === 0 && !path.resolve(shots).startsWith(work)) fs.rmSync(work, { recursive: true, force: true });
-  else if (failures.length) console.log("site kept in " + path.join(work, "site"));
-  process.exit(failures.length ? 1 : 0);
+  finish(checks, work, shots);
 }
 
 main().catch((e) => {

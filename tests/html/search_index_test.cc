@@ -3,6 +3,9 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <map>
+#include <string>
+#include <vector>
 
 namespace fangyi::html {
 namespace {
@@ -49,6 +52,46 @@ TEST(SearchIndexJs, HeadingsWeighMoreThanText) {
   EXPECT_NE(js.find("\"消毒\":[0,"), std::string::npos) << js;
   // The bigram: 1 for the text, 5 for the heading; ICU may add the word.
   EXPECT_TRUE(js.find("\"消毒\":[0,6]") != std::string::npos || js.find("\"消毒\":[0,12]") != std::string::npos) << js;
+}
+
+// The index segments a text in pieces cut before spaces, each piece once:
+// every term of the whole text must come out, as often, and no other.
+TEST(SearchIndexJs, PiecesGiveExactlyTheTermsOfTheWholeText) {
+  std::string long_run(600, 'x');
+  for (std::string text : {
+           std::string("學校應於每日下午 2 時前確認 3.5 公尺、12,000 人 U.S.A. 的 PCR 檢測 a.b c"),
+           std::string("全形\u3000 空白 後 , 。 句點 「引號」 ！驚嘆 (括號) x"),
+           std::string("👩\u200d👩\u200d👧 家庭 🇹🇼 🇯🇵 國旗 e\u0301 café  兩個空白"),
+           std::string("コロナ ウイルス 한국어 단어 עברית ש\"ע 3 4"),
+           "九宮格 九宮格 九宮格 九宮格 " + long_run + " 快篩" + long_run + "快篩 尾",
+       }) {
+    std::map<std::string, int> expected;
+    for (const auto& t : index_terms(text)) ++expected[t];
+    for (std::size_t jobs : {1u, 2u}) {
+      std::string js = search_index_js({{"a.html", "", text, "", false}}, jobs);
+      std::size_t terms = js.find("\"terms\":{");
+      ASSERT_NE(terms, std::string::npos);
+      std::size_t listed = 0;
+      for (std::size_t at = js.find(":[0,", terms); at != std::string::npos; at = js.find(":[0,", at + 1)) ++listed;
+      EXPECT_EQ(listed, expected.size()) << text;
+      for (const auto& [term, count] : expected) {
+        std::string quoted;
+        for (char c : term) quoted += c == '"' ? std::string("\\\"") : std::string(1, c);
+        EXPECT_NE(js.find("\n\"" + quoted + "\":[0," + std::to_string(count) + "]"), std::string::npos)
+            << "'" << term << "' x" << count << " in: " << text;
+      }
+    }
+  }
+}
+
+TEST(SearchIndexJs, TheSameForAnyNumberOfThreads) {
+  std::vector<SearchDoc> docs;
+  for (int i = 0; i < 30; ++i)
+    docs.push_back({"p" + std::to_string(i) + ".html", "第 " + std::to_string(i) + " 頁",
+                    "九宮格 快篩 " + std::to_string(i % 7) + " 漂白水 PCR", "快篩\n", i % 5 == 0});
+  std::string one = search_index_js(docs, 1);
+  EXPECT_EQ(search_index_js(docs, 2), one);
+  EXPECT_EQ(search_index_js(docs, 7), one);
 }
 
 }  // namespace

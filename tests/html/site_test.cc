@@ -2,8 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <map>
 
 #include "support/compile_text.h"
 #include "support/run_binary.h"
@@ -109,6 +111,53 @@ TEST_F(SiteTest, ARerunReplacesTheWholeSite) {
   ASSERT_TRUE(render(options())) << render_all(diags_, SourceMap{}, Lang::en);
   EXPECT_FALSE(fs::exists(out() / "qa.html")) << "pages that no longer exist are gone";
   EXPECT_EQ(out_parent_entries(), std::vector<std::string>{"site"});
+}
+
+// The print view puts chapter bodies in after rendering the template (they
+// are megabytes): escaped where the template escapes them, as mustache would.
+TEST_F(SiteTest, PrintBodiesAreEscapedWhereTheTemplateEscapesThem) {
+  fs::path templates = fs::path(dir_) / "templates";
+  fs::create_directories(templates);
+  fs::copy_file(fs::path(FANGYI_SOURCE_DIR) / "templates" / "page.html", templates / "page.html");
+  std::ofstream(templates / "print.html") << "{{#chapters}}[{{body}}]({{{body}}}){{/chapters}}<\x1F<0>\x1F>";
+  page("02-qa.md", "# 問答\n\n## Q2\n\n九宮格 & 快篩 <b>\n");
+  SiteOptions o = options();
+  o.templates_dir = templates.string();
+  ASSERT_TRUE(render(o)) << render_all(diags_, SourceMap{}, Lang::en);
+  std::string print = read_all(out() / "print.html");
+  EXPECT_NE(print.find("[&lt;h1 id=&quot;問答&quot;&gt;問答"), std::string::npos) << print.substr(0, 400);
+  EXPECT_NE(print.find("(<h1 id=\"問答\">問答"), std::string::npos);
+  EXPECT_NE(print.find("九宮格 &amp;amp; 快篩"), std::string::npos) << "escaped twice in {{body}}, as mustache does";
+  EXPECT_NE(print.find("<\x1F<0>\x1F>"), std::string::npos) << "a template holding the marker character is rendered plainly";
+  // A page holding the marker character: the bodies go through mustache.
+  page("02-qa.md", "# 問答\n\n九宮格 \x1F<0>\x1F\n");
+  ASSERT_TRUE(render(o));
+  EXPECT_NE(read_all(out() / "print.html").find("(<h1 id=\"問答\">問答"), std::string::npos);
+  EXPECT_NE(read_all(out() / "print.html").find("九宮格 \x1F&lt;0&gt;\x1F"), std::string::npos);
+}
+
+// A tree of files and their contents, relative to `root`.
+std::map<std::string, std::string> tree(const fs::path& root) {
+  std::map<std::string, std::string> files;
+  for (const auto& e : fs::recursive_directory_iterator(root))
+    if (e.is_regular_file()) files[fs::relative(e.path(), root).string()] = read_all(e.path());
+  return files;
+}
+
+TEST_F(SiteTest, TheOutputIsTheSameForAnyNumberOfThreads) {
+  for (int i = 0; i < 40; ++i)
+    page("p" + std::to_string(100 + i) + ".md", "# 第 " + std::to_string(i) + " 頁\n\n## 快篩\n\n九宮格 " +
+                                                    std::to_string(i) + " 漂白水 [下一頁](p" + std::to_string(100 + (i + 1) % 40) +
+                                                    ".md)\n\n| a | b |\n|---|---|\n| ~~刪~~ | www.example.org |\n");
+  SiteOptions o = options();
+  o.jobs = 1;
+  ASSERT_TRUE(render(o)) << render_all(diags_, SourceMap{}, Lang::en);
+  auto one = tree(out());
+  for (std::size_t jobs : {2u, 5u}) {
+    o.jobs = jobs;
+    ASSERT_TRUE(render(o));
+    EXPECT_EQ(tree(out()), one) << jobs << " threads";
+  }
 }
 
 TEST_F(SiteTest, NeedsAnIndexPage) {
