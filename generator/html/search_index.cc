@@ -12,7 +12,7 @@
 
 #include "core/json.h"
 #include "core/text.h"
-#include "html/parallel.h"
+#include "core/parallel.h"
 
 namespace fangyi::html {
 namespace {

@@ -22,7 +22,7 @@
 #include "html/escape.h"
 #include "html/layout.h"
 #include "html/markdown.h"
-#include "html/parallel.h"
+#include "core/parallel.h"
 #include "html/rule_pages.h"
 #include "html/search_index.h"
 #include "html/seeds.h"

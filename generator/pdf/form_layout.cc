@@ -8,7 +8,7 @@
 #include <unordered_map>
 
 #include "core/text.h"
-#include "pdf/parallel.h"
+#include "core/parallel.h"
 
 namespace fangyi::pdf {
 namespace {
@@ -402,7 +402,7 @@ std::string chinese_number(int n) {
   return s + "十" + kDigits[n % 10];
 }
 
-Document layout_form(const FormInput& in, const Font& font, unsigned threads) {
+Document layout_form(const FormInput& in, const Font& font, std::size_t threads) {
   Document doc;
   doc.title = in.form->attachment.empty() ? in.form->title : in.form->attachment + " " + in.form->title;
   doc.subject = in.form->header.name;
@@ -422,7 +422,7 @@ Document layout_form(const FormInput& in, const Font& font, unsigned threads) {
     for (const rules::ScheduleDay& d : p.schedule.days)
       if (known.find(d.date.days()) == known.end()) known.emplace(d.date.days(), format_date(d.date, in.date_style));
   std::vector<Document> parts(runs);
-  for_each_item(runs, threads, [&](unsigned, std::size_t r) {
+  parallel_for(runs, threads, [&](std::size_t r, std::size_t) {
     FormWriter(in, parts[r], font, &known).copies(in.people.size() * r / runs, in.people.size() * (r + 1) / runs);
   });
   std::size_t pages = 0;

@@ -36,7 +36,7 @@ struct FormInput {
 
 // Copies of a per-person layout (logs, notices, letters) are laid out on up
 // to `threads` threads; the Document is the same for any number.
-Document layout_form(const FormInput& in, const Font& font, unsigned threads = 1);
+Document layout_form(const FormInput& in, const Font& font, std::size_t threads = 1);
 
 // 一, 二, … 九十九: the numbering of instructions.
 std::string chinese_number(int n);

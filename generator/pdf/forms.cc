@@ -14,7 +14,7 @@
 #include "core/file_io.h"
 #include "core/text.h"
 #include "pdf/form_layout.h"
-#include "pdf/parallel.h"
+#include "core/parallel.h"
 #include "pdf/pdf_writer.h"
 #include "pdf/roster.h"
 #include "rules/cohort.h"
@@ -205,7 +205,7 @@ std::optional<std::vector<WrittenForm>> write_forms(const rules::RuleSet& rules,
   }
   if (diags.has_errors()) return std::nullopt;
 
-  const unsigned cores = all_cores();
+  const std::size_t cores = worker_count();
   auto render = [&](Job& job) {
     const rules::Form* form = job.form;
     auto people = planner.people(*form, job.diags);
@@ -244,7 +244,7 @@ std::optional<std::vector<WrittenForm>> write_forms(const rules::RuleSet& rules,
            layout == rules::FormLayout::letter;
   };
   std::stable_sort(queue.begin(), queue.end(), [&](const Job* a, const Job* b) { return per_person(a) > per_person(b); });
-  for_each_item(queue.size(), cores, [&](unsigned, std::size_t i) { render(*queue[i]); });
+  parallel_for(queue.size(), cores, [&](std::size_t i, std::size_t) { render(*queue[i]); });
 
   std::vector<Rendered> out;
   for (Job& j : jobs) {

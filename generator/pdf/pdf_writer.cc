@@ -148,7 +148,7 @@ struct StreamPlan {
   std::vector<Part> own;       // per page
 };
 
-StreamPlan plan_streams(const Document& doc, unsigned threads) {
+StreamPlan plan_streams(const Document& doc, std::size_t threads) {
   const std::size_t n = doc.pages.size();
   StreamPlan plan;
   plan.shared_of.assign(n, -1);
@@ -168,7 +168,7 @@ StreamPlan plan_streams(const Document& doc, unsigned threads) {
   // Each element's hash, on every thread: a page's elements are hashed
   // independently of the others.
   std::vector<std::vector<uint64_t>> hashes(n);
-  for_each_item(n, threads, [&](unsigned, std::size_t i) {
+  parallel_for(n, threads, [&](std::size_t i, std::size_t) {
     const Page& p = doc.pages[i];
     hashes[i].reserve(p.rules.size() + p.texts.size());
     for (const Rule& r : p.rules) hashes[i].push_back(element_hash(r));
@@ -297,12 +297,12 @@ StreamPlan plan_streams(const Document& doc, unsigned threads) {
 
 // The compressed content of each part ("" for an empty part), encoded on
 // up to `threads` threads; false when zlib fails.
-bool encode(const std::vector<const Part*>& parts, unsigned threads, std::vector<std::string>& out) {
+bool encode(const std::vector<const Part*>& parts, std::size_t threads, std::vector<std::string>& out) {
   out.assign(parts.size(), {});
-  std::vector<std::unique_ptr<Deflater>> deflaters(std::max(1u, threads));
+  std::vector<std::unique_ptr<Deflater>> deflaters(std::max<std::size_t>(1, threads));
   std::vector<std::string> scratch(deflaters.size());
   std::atomic<bool> failed{false};
-  for_each_item(parts.size(), threads, [&](unsigned worker, std::size_t i) {
+  parallel_for(parts.size(), threads, [&](std::size_t i, std::size_t worker) {
     const Part& part = *parts[i];
     if (part.empty()) return;
     if (!deflaters[worker]) deflaters[worker] = std::make_unique<Deflater>(kDeflateLevel);
@@ -331,14 +331,14 @@ HPDF_STATUS fill(HPDF_Dict stream, const std::string& deflated) {
 
 }  // namespace
 
-std::set<char32_t> characters(const Document& doc, unsigned threads) {
+std::set<char32_t> characters(const Document& doc, std::size_t threads) {
   // A bitmap of the BMP per thread: documents repeat the same few hundred
   // characters hundreds of thousands of times.
   constexpr std::size_t kPagesPerItem = 64;
   std::size_t items = (doc.pages.size() + kPagesPerItem - 1) / kPagesPerItem;
-  std::vector<std::vector<bool>> bmp(std::max(1u, threads));
+  std::vector<std::vector<bool>> bmp(std::max<std::size_t>(1, threads));
   std::vector<std::set<char32_t>> beyond(bmp.size());
-  for_each_item(items, threads, [&](unsigned worker, std::size_t item) {
+  parallel_for(items, threads, [&](std::size_t item, std::size_t worker) {
     std::vector<bool>& seen = bmp[worker];
     if (seen.empty()) seen.resize(0x10000);
     for (std::size_t i = item * kPagesPerItem; i < doc.pages.size() && i < (item + 1) * kPagesPerItem; ++i)
@@ -367,7 +367,7 @@ std::set<char32_t> unprintable(const std::set<char32_t>& chars, const Font& font
 }
 
 std::optional<std::string> write_pdf(const Document& doc, const std::set<char32_t>& chars, const Font& font,
-                                     std::time_t created, std::string* error, unsigned threads) {
+                                     std::time_t created, std::string* error, std::size_t threads) {
   if (!chars.empty() && *chars.rbegin() > 0xFFFF) {
     *error = "a character outside the Basic Multilingual Plane";
     return std::nullopt;

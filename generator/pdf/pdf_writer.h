@@ -10,13 +10,13 @@
 
 #include "pdf/font.h"
 #include "pdf/page.h"
-#include "pdf/parallel.h"
+#include "core/parallel.h"
 
 namespace fangyi::pdf {
 
 // Every character the document draws, its pages read on up to `threads`
 // threads.
-std::set<char32_t> characters(const Document& doc, unsigned threads = 1);
+std::set<char32_t> characters(const Document& doc, std::size_t threads = 1);
 
 // The characters of `doc` that libharu 2.3's UTF-8 path cannot draw (outside
 // the Basic Multilingual Plane) or the font has no glyph for. Empty when the
@@ -29,6 +29,6 @@ std::set<char32_t> unprintable(const std::set<char32_t>& chars, const Font& font
 // streams are encoded on up to `threads` threads; the bytes are the same
 // for any number.
 std::optional<std::string> write_pdf(const Document& doc, const std::set<char32_t>& chars, const Font& font,
-                                     std::time_t created, std::string* error, unsigned threads = all_cores());
+                                     std::time_t created, std::string* error, std::size_t threads = worker_count());
 
 }  // namespace fangyi::pdf

@@ -12,7 +12,7 @@ class PdfWriterTest : public ::testing::Test {
     font = Font::open(default_font(), diags);
     ASSERT_NE(font, nullptr);
   }
-  std::optional<std::string> pdf(const Document& d, std::time_t created, unsigned threads = 1) {
+  std::optional<std::string> pdf(const Document& d, std::time_t created, std::size_t threads = 1) {
     return write_pdf(d, characters(d), *font, created, &error, threads);
   }
   Diagnostics diags;
