@@ -3,14 +3,19 @@
 // the guardian covers the paths this process cannot take (SIGKILL).
 #include "core/staging_dir.h"
 
+#include <dirent.h>
 #include <fcntl.h>
 #include <signal.h>
 #include <spawn.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cerrno>
+#include <cstring>
+#include <system_error>
 
 extern char** environ;
 
@@ -31,11 +36,26 @@ StagingDir::StagingDir(fs::path target, Diagnostics& diags) : target_(std::move(
   fs::create_directories(target_.parent_path(), ec);
   fs::path tmp = sibling_path(target_, "tmp");
   if (!ec) fs::create_directory(tmp, ec);
+  struct stat st {};
+  if (!ec) {
+    staging_fd_ = ::open(tmp.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    if (staging_fd_ < 0 || ::fstat(staging_fd_, &st) != 0) {
+      ec = std::error_code(errno, std::generic_category());
+      std::error_code ignored;
+      fs::remove(tmp, ignored);
+    }
+  }
   if (ec) {
     diags_.error(SourceLocation{target_.string(), 0, 0, 1}, Msg::io_cannot_write, {target_.string(), ec.message()});
     return;
   }
   path_ = tmp;
+  // A new file gets the folder's owner and group (the group as the folder's
+  // own was chosen) and the permissions the folder's show the umask leaves.
+  uid_ = st.st_uid;
+  gid_ = st.st_gid;
+  file_mode_ = st.st_mode & 0644;
+  previous_fd_ = ::open(target_.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
   // The old folder waits under the staging folder's name with "old" for
   // "tmp", so the pair is easy to tell apart from another run's.
   std::string name = path_.filename().string();
@@ -48,7 +68,89 @@ StagingDir::~StagingDir() {
     std::error_code ignored;
     fs::remove_all(path_, ignored);
   }
+  if (staging_fd_ >= 0) ::close(staging_fd_);
+  if (previous_fd_ >= 0) ::close(previous_fd_);
   stop_guardian();
+}
+
+namespace {
+
+std::string reason(int err) { return std::error_code(err, std::generic_category()).message(); }
+
+// Removes the folder `name` of the folder `parent` with all it holds: by
+// descriptors, one unlinkat per entry with no stat (a site is a thousand
+// files); false when anything is left.
+bool remove_tree_at(int parent, const char* name) {
+  int fd = ::openat(parent, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+  if (fd < 0) return false;
+  DIR* dir = ::fdopendir(fd);
+  if (dir == nullptr) {
+    ::close(fd);
+    return false;
+  }
+  bool ok = true;
+  while (const dirent* e = ::readdir(dir)) {
+    std::string_view entry = e->d_name;
+    if (entry == "." || entry == "..") continue;
+    if (e->d_type == DT_DIR) {
+      ok = remove_tree_at(fd, e->d_name) && ok;
+    } else if (::unlinkat(fd, e->d_name, 0) != 0) {
+      // Where the type is not told, unlinking a folder says so.
+      if (errno == EISDIR)
+        ok = remove_tree_at(fd, e->d_name) && ok;
+      else if (errno != ENOENT)
+        ok = false;
+    }
+  }
+  ::closedir(dir);
+  return ::unlinkat(parent, name, AT_REMOVEDIR) == 0 && ok;
+}
+
+}  // namespace
+
+// Whether the open file `previous` holds exactly `data`, read in pieces
+// (the search index is megabytes). As fstat saw it: a file someone changes
+// while fangyi runs could change after the comparison as well.
+bool StagingDir::unchanged(int previous, std::string_view data) const {
+  struct stat st {};
+  if (::fstat(previous, &st) != 0 || !S_ISREG(st.st_mode) || st.st_nlink != 1 || st.st_uid != uid_ ||
+      st.st_gid != gid_ || (st.st_mode & 07777) != file_mode_ || static_cast<std::size_t>(st.st_size) != data.size())
+    return false;
+  char buf[65536];
+  while (!data.empty()) {
+    ssize_t n = ::read(previous, buf, std::min(sizeof buf, data.size()));
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0 || std::memcmp(buf, data.data(), static_cast<std::size_t>(n)) != 0) return false;
+    data.remove_prefix(static_cast<std::size_t>(n));
+  }
+  return true;
+}
+
+std::optional<std::string> StagingDir::write(const std::string& relative, std::string_view data) const {
+  if (previous_fd_ >= 0) {
+    int previous = ::openat(previous_fd_, relative.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+    if (previous >= 0) {
+      bool same = unchanged(previous, data);
+      ::close(previous);
+      // Where linking is refused (a file system without hard links), the
+      // file is written as it would be otherwise.
+      if (same && ::linkat(previous_fd_, relative.c_str(), staging_fd_, relative.c_str(), 0) == 0) return std::nullopt;
+    }
+  }
+  int fd = ::openat(staging_fd_, relative.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0644);
+  if (fd < 0) return reason(errno);
+  while (!data.empty()) {
+    ssize_t n = ::write(fd, data.data(), data.size());
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      std::string error = reason(n < 0 ? errno : EIO);
+      ::close(fd);
+      return error;
+    }
+    data.remove_prefix(static_cast<std::size_t>(n));
+  }
+  if (::close(fd) != 0) return reason(errno);
+  return std::nullopt;
 }
 
 namespace {
@@ -57,10 +159,13 @@ namespace {
 // folder aside and putting the new one in place, the old one goes back;
 // then both hidden folders go. Every step is a no-op after a clean run.
 // Interrupts are ignored so that Ctrl-C, which reaches the whole process
-// group, stops fangyi but not its tidying up.
+// group, stops fangyi but not its tidying up. After a clean run only shell
+// built-ins run (waiting, testing), so the wait for the guardian at the end
+// starts no further process.
 constexpr const char* kGuardianScript =
-    "trap '' INT TERM HUP QUIT; cat >/dev/null; "
-    "[ -e \"$1\" ] || [ ! -e \"$3\" ] || mv -fT -- \"$3\" \"$1\"; rm -rf -- \"$2\" \"$3\"";
+    "trap '' INT TERM HUP QUIT; while read -r _; do :; done; "
+    "[ -e \"$1\" ] || [ ! -e \"$3\" ] || mv -fT -- \"$3\" \"$1\"; "
+    "if [ -e \"$2\" ] || [ -e \"$3\" ]; then rm -rf -- \"$2\" \"$3\"; fi";
 
 }  // namespace
 
@@ -128,7 +233,7 @@ bool StagingDir::commit() {
     return fail(target_);
   }
   committed_ = true;
-  if (!old.empty()) fs::remove_all(old, ec);
+  if (!old.empty() && !remove_tree_at(AT_FDCWD, old.c_str())) fs::remove_all(old, ec);
   return true;
 }
 

@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <string_view>
 #include <system_error>
+#include <tuple>
 
 #include "core/file_io.h"
 #include "core/json.h"
@@ -19,6 +20,15 @@ namespace fangyi::html {
 
 namespace mstch = kainjow::mustache;
 
+// A page layout cut where the page's own values go: literal text, then
+// the value it is followed by (escaped or not), and so on.
+struct Piece {
+  std::string text;
+  int slot = -1;  // a PageSlot after the text, or none (the last piece)
+  bool escaped = false;
+};
+using Pieces = std::vector<Piece>;
+
 // Rendering only reads a parsed template as long as it has no partials or
 // lambdas to expand (the data never holds either), so one Layout serves
 // every thread.
@@ -27,6 +37,9 @@ struct Layout::Templates {
   mstch::mustache print;
   mstch::data common;  // what every page shows, in the layout's language
   bool print_has_mark = false;  // print.html holds the body marker's character
+  // page.html cut into pieces for each case of previous/next page (index:
+  // 2 * has previous + has next); empty when it could not be.
+  std::vector<Pieces> page_pieces;
 };
 
 namespace {
@@ -82,6 +95,75 @@ mstch::data link(const Page& p) {
   return d;
 }
 
+// The values of a page that page.html may show.
+enum PageSlot { kTitle, kFile, kBody, kPrevHref, kPrevTitle, kNextHref, kNextTitle, kSlots };
+
+// Marks values in a rendered template: \x1F<N>\x1F, which the template's
+// escaping ({{value}}) turns into \x1F&lt;N&gt;\x1F.
+constexpr char kMark = '\x1F';
+
+std::string mark(std::size_t n) { return std::string(1, kMark) + "<" + std::to_string(n) + ">" + kMark; }
+
+// Finds the marker at `at` in `text`: its number (below `count`), whether
+// it was escaped, and the position after it; nullopt when there is none.
+struct Marker {
+  std::size_t number = 0;
+  bool escaped = false;
+  std::size_t end = 0;
+};
+std::optional<Marker> marker_at(std::string_view text, std::size_t at, std::size_t count) {
+  std::size_t end = text.find(kMark, at + 1);
+  if (end == std::string_view::npos) return std::nullopt;
+  std::string_view mark = text.substr(at + 1, end - at - 1);
+  bool escaped = mark.size() > 8 && mark.substr(0, 4) == "&lt;" && mark.substr(mark.size() - 4) == "&gt;";
+  bool raw = mark.size() > 2 && mark.front() == '<' && mark.back() == '>';
+  std::string_view digits = escaped ? mark.substr(4, mark.size() - 8) : raw ? mark.substr(1, mark.size() - 2) : "";
+  std::size_t n = 0;
+  auto [ptr, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), n);
+  if (digits.empty() || ec != std::errc() || ptr != digits.data() + digits.size() || n >= count) return std::nullopt;
+  return Marker{n, escaped, end + 1};
+}
+
+// page.html rendered once per case of previous/next page with markers for
+// the page's values, and cut at them. Mustache decides what to show by the
+// data's shape only (a string, however it reads, is shown and is never a
+// lambda or partial), so filling the pieces in gives what rendering the page
+// would. Empty when the template or the shared labels hold the marker's
+// character: pages are then rendered one by one.
+std::vector<Pieces> cut_page(mstch::mustache& page, const mstch::data& common, const std::string& text) {
+  if (text.find(kMark) != std::string::npos) return {};
+  std::vector<Pieces> cases;
+  for (int c = 0; c < 4; ++c) {
+    mstch::data d = common;
+    d.set("title", mark(kTitle));
+    d.set("page", mark(kFile));
+    d.set("body", mark(kBody));
+    for (auto [present, name, href, title] : {std::tuple{c >= 2, "prev", kPrevHref, kPrevTitle},
+                                             std::tuple{c % 2 == 1, "next", kNextHref, kNextTitle}}) {
+      if (!present) continue;
+      mstch::data link;
+      link.set("href", mark(href));
+      link.set("title", mark(title));
+      d.set(name, link);
+    }
+    std::string rendered = page.render(d);
+    Pieces pieces(1);
+    std::size_t pos = 0;
+    for (std::size_t at; (at = rendered.find(kMark, pos)) != std::string::npos;) {
+      auto m = marker_at(rendered, at, kSlots);
+      if (!m) return {};  // the labels hold the character after all
+      pieces.back().text.append(rendered, pos, at - pos);
+      pieces.back().slot = static_cast<int>(m->number);
+      pieces.back().escaped = m->escaped;
+      pieces.emplace_back();
+      pos = m->end;
+    }
+    pieces.back().text.append(rendered, pos, std::string::npos);
+    cases.push_back(std::move(pieces));
+  }
+  return cases;
+}
+
 }  // namespace
 
 Layout::Layout(std::unique_ptr<Templates> t, Lang lang) : t_(std::move(t)), lang_(lang) {}
@@ -95,12 +177,31 @@ std::optional<Layout> Layout::load(const std::string& templates_dir, Lang lang, 
   if (!page || !print) return std::nullopt;
   std::string error;
   auto print_text = read_file((fs::path(templates_dir) / "print.html").string(), &error);
-  bool print_has_mark = !print_text || print_text->find('\x1F') != std::string::npos;
-  return Layout(std::make_unique<Templates>(Templates{std::move(*page), std::move(*print), common(lang), print_has_mark}),
-                lang);
+  auto page_text = read_file((fs::path(templates_dir) / "page.html").string(), &error);
+  bool print_has_mark = !print_text || print_text->find(kMark) != std::string::npos;
+  auto t = std::make_unique<Templates>(Templates{std::move(*page), std::move(*print), common(lang), print_has_mark, {}});
+  if (page_text) t->page_pieces = cut_page(t->page, t->common, *page_text);
+  return Layout(std::move(t), lang);
 }
 
 std::string Layout::page(const Page& p, const Page* prev, const Page* next) const {
+  if (!t_->page_pieces.empty()) {
+    const Pieces& pieces = t_->page_pieces[(prev ? 2 : 0) + (next ? 1 : 0)];
+    const std::string* values[kSlots] = {&p.title, &p.file, &p.body, prev ? &prev->file : nullptr,
+                                         prev ? &prev->title : nullptr, next ? &next->file : nullptr,
+                                         next ? &next->title : nullptr};
+    std::size_t size = p.body.size() + 256;
+    for (const Piece& piece : pieces) size += piece.text.size();
+    std::string out;
+    out.reserve(size);
+    for (const Piece& piece : pieces) {
+      out += piece.text;
+      if (piece.slot < 0) continue;
+      const std::string& value = *values[piece.slot];
+      out += piece.escaped ? mstch::html_escape(value) : value;
+    }
+    return out;
+  }
   mstch::data d = t_->common;
   d.set("title", p.title);
   d.set("page", p.file);
@@ -112,10 +213,6 @@ std::string Layout::page(const Page& p, const Page* prev, const Page* next) cons
 
 namespace {
 
-// Marks chapter bodies in the rendered print view: \x1F<N>\x1F, which a
-// template that escapes its body ({{body}}) turns into \x1F&lt;N&gt;\x1F.
-constexpr char kMark = '\x1F';
-
 // Replaces each marker in `rendered` by the body it stands for, escaped
 // as the template asked.
 std::string splice_bodies(const std::string& rendered, const std::vector<Page>& pages, std::size_t bytes) {
@@ -123,21 +220,15 @@ std::string splice_bodies(const std::string& rendered, const std::vector<Page>& 
   out.reserve(rendered.size() + bytes);
   std::size_t pos = 0;
   for (std::size_t at; (at = rendered.find(kMark, pos)) != std::string::npos;) {
-    std::size_t end = rendered.find(kMark, at + 1);
-    std::string_view mark(rendered.data() + at + 1, end == std::string::npos ? 0 : end - at - 1);
-    bool escaped = mark.size() > 8 && mark.substr(0, 4) == "&lt;" && mark.substr(mark.size() - 4) == "&gt;";
-    bool raw = mark.size() > 2 && mark.front() == '<' && mark.back() == '>';
-    std::string_view digits = escaped ? mark.substr(4, mark.size() - 8) : raw ? mark.substr(1, mark.size() - 2) : "";
-    std::size_t n = 0;
-    auto [ptr, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), n);
-    if (digits.empty() || ec != std::errc() || ptr != digits.data() + digits.size() || n >= pages.size()) {
+    auto m = marker_at(rendered, at, pages.size());
+    if (!m) {
       out.append(rendered, pos, at + 1 - pos);  // not a marker: kept as it is
       pos = at + 1;
       continue;
     }
     out.append(rendered, pos, at - pos);
-    out += escaped ? mstch::html_escape(pages[n].body) : pages[n].body;
-    pos = end + 1;
+    out += m->escaped ? mstch::html_escape(pages[m->number].body) : pages[m->number].body;
+    pos = m->end;
   }
   out.append(rendered, pos, std::string::npos);
   return out;
@@ -166,7 +257,7 @@ std::string Layout::print(const std::vector<Page>& pages) const {
     mstch::data c;
     c.set("id", "page-" + std::filesystem::path(p.file).stem().string());
     c.set("title", p.title);
-    c.set("body", marked ? std::string(1, kMark) + "<" + std::to_string(i) + ">" + kMark : p.body);
+    c.set("body", marked ? mark(i) : p.body);
     c.set("group", format_message(group_msg(p.group), lang_));
     chapters << c;
   }

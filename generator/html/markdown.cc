@@ -8,11 +8,12 @@
 #include <cmark-gfm.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <cstdlib>
-#include <memory>
 #include <mutex>
 
 #include "core/text.h"
+#include "html/arena.h"
 #include "html/escape.h"
 
 namespace fangyi::html {
@@ -31,15 +32,42 @@ void collect_text(cmark_node* node, std::string& out) {
   }
 }
 
-struct ParserDeleter {
-  void operator()(cmark_parser* p) const { cmark_parser_free(p); }
+// cmark-gfm's allocator functions get no context, so the arena a page is
+// parsed in is the calling thread's own. Everything of the page (parser,
+// tree, rendered HTML) is given back at once when the page is done, rather
+// than node by node.
+Arena& thread_arena() {
+  thread_local Arena arena;
+  return arena;
+}
+void* arena_calloc(std::size_t count, std::size_t size) {
+  if (size != 0 && count > SIZE_MAX / size) std::abort();
+  return thread_arena().allocate(count * size, true);
+}
+void* arena_realloc(void* p, std::size_t size) { return thread_arena().reallocate(p, size); }
+void arena_free(void*) {}
+cmark_mem arena_mem{arena_calloc, arena_realloc, arena_free};
+
+struct ArenaReset {
+  ~ArenaReset() { thread_arena().reset(); }
 };
-struct NodeDeleter {
-  void operator()(cmark_node* n) const { cmark_node_free(n); }
-};
-struct IterDeleter {
-  void operator()(cmark_iter* i) const { cmark_iter_free(i); }
-};
+
+// The headings in document order: only blocks that hold blocks are
+// entered, not the inlines of every paragraph.
+template <class Fn>
+void for_each_heading(cmark_node* node, Fn&& fn) {
+  for (cmark_node* c = cmark_node_first_child(node); c; c = cmark_node_next(c)) {
+    switch (cmark_node_get_type(c)) {
+      case CMARK_NODE_HEADING: fn(c); break;
+      case CMARK_NODE_BLOCK_QUOTE:
+      case CMARK_NODE_LIST:
+      case CMARK_NODE_ITEM:
+      case CMARK_NODE_CUSTOM_BLOCK:
+      case CMARK_NODE_FOOTNOTE_DEFINITION: for_each_heading(c, fn); break;
+      default: break;
+    }
+  }
+}
 
 bool is_id_char(char32_t cp) {
   return (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') || cp >= 0x3400;
@@ -77,29 +105,27 @@ RenderedMarkdown render_markdown(std::string_view markdown) {
   static const bool registered = (cmark_gfm_core_extensions_ensure_registered(), true);
   (void)registered;
   const int options = CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_GITHUB_PRE_LANG;
-  std::unique_ptr<cmark_parser, ParserDeleter> parser(cmark_parser_new(options));
+  const ArenaReset reset;  // last: after everything below is done with
+  cmark_parser* parser = cmark_parser_new_with_mem(options, &arena_mem);
   for (const char* name : {"table", "autolink", "strikethrough", "tasklist", "tagfilter"}) {
-    if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name)) cmark_parser_attach_syntax_extension(parser.get(), ext);
+    if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name)) cmark_parser_attach_syntax_extension(parser, ext);
   }
   // Block parsing and HTML rendering touch only the parser and its tree;
   // the inline pass in cmark_parser_finish sets the extensions' characters
   // in cmark-gfm 0.29's process-wide SPECIAL_CHARS/SKIP_CHARS tables and
   // clears them at its end, so one thread's end would cut another's pass
   // short: that pass, and only it, runs one at a time.
-  cmark_parser_feed(parser.get(), markdown.data(), markdown.size());
+  cmark_parser_feed(parser, markdown.data(), markdown.size());
   static std::mutex inline_pass;
-  std::unique_ptr<cmark_node, NodeDeleter> root;
+  cmark_node* root = nullptr;
   {
     std::lock_guard<std::mutex> lock(inline_pass);
-    root.reset(cmark_parser_finish(parser.get()));
+    root = cmark_parser_finish(parser);
   }
 
   RenderedMarkdown out;
   std::vector<std::string> taken;
-  std::unique_ptr<cmark_iter, IterDeleter> it(cmark_iter_new(root.get()));
-  for (cmark_event_type ev; (ev = cmark_iter_next(it.get())) != CMARK_EVENT_DONE;) {
-    cmark_node* node = cmark_iter_get_node(it.get());
-    if (ev != CMARK_EVENT_ENTER || cmark_node_get_type(node) != CMARK_NODE_HEADING) continue;
+  for_each_heading(root, [&](cmark_node* node) {
     Heading h;
     h.level = cmark_node_get_heading_level(node);
     collect_text(node, h.text);
@@ -107,11 +133,9 @@ RenderedMarkdown render_markdown(std::string_view markdown) {
     h.id = heading_id(h.text, taken);
     if (h.level == 1 && out.title.empty()) out.title = h.text;
     out.headings.push_back(std::move(h));
-  }
+  });
 
-  char* rendered = cmark_render_html(root.get(), options, cmark_parser_get_syntax_extensions(parser.get()));
-  std::string raw(rendered);
-  free(rendered);
+  std::string_view raw = cmark_render_html_with_mem(root, options, cmark_parser_get_syntax_extensions(parser), &arena_mem);
 
   out.html.reserve(raw.size() + out.headings.size() * 64);
   std::size_t pos = 0;
@@ -127,7 +151,7 @@ RenderedMarkdown render_markdown(std::string_view markdown) {
     out.html += "<a class=\"anchor\" href=\"#" + escape(h.id) + "\" aria-hidden=\"true\">#</a>" + close;
     pos = end + close.size();
   }
-  out.html.append(raw, pos, std::string::npos);
+  out.html.append(raw, pos, std::string_view::npos);
   return out;
 }
 

@@ -99,19 +99,68 @@ namespace {
 // characters and CJK and full-width punctuation; not after another space
 // (spaces stay together), nor after anything else (joiners, marks, other
 // scripts), where the space is left alone.
+bool splits_before_space(char32_t cp);
+
+// CJK and full-width punctuation: ideographic comma and full stop,
+// brackets and quotes, full-width ！（），：；？ and the like; not the
+// iteration marks, 〇 or full-width letters and digits, which are letters.
+bool is_cjk_punctuation(char32_t cp) {
+  return (cp >= 0x3001 && cp <= 0x3003) || (cp >= 0x3008 && cp <= 0x3011) || (cp >= 0x3014 && cp <= 0x301F) ||
+         (cp >= 0xFF01 && cp <= 0xFF0F) || (cp >= 0xFF1A && cp <= 0xFF20) || (cp >= 0xFF3B && cp <= 0xFF40) ||
+         (cp >= 0xFF5B && cp <= 0xFF64);
+}
+
+// Whether segmentation certainly breaks between a CJK character and CJK
+// punctuation, either way round, with nothing before changing what comes
+// after: the ideographs' dictionary runs end at the punctuation, and the
+// rules that keep punctuation inside a word (3.5, U.S.A) need a letter or
+// digit on both sides. Sentences are cut here too, so a sentence that
+// recurs in other company is segmented once.
+bool splits_between(char32_t before, char32_t after) {
+  return (is_cjk(before) && is_cjk_punctuation(after)) || (is_cjk_punctuation(before) && is_cjk(after));
+}
+
 bool splits_before_space(char32_t cp) {
   return (cp > ' ' && cp < 0x7F) || is_cjk(cp) || (cp > 0x3000 && cp <= 0x303F) || (cp >= 0xFF01 && cp <= 0xFF5E);
 }
 
 }  // namespace
 
+uint32_t StringNumbers::number(std::string_view s) {
+  if (size() * 2 >= slots_.size()) grow();
+  const auto hash = static_cast<uint32_t>(std::hash<std::string_view>{}(s));
+  const std::size_t mask = slots_.size() - 1;
+  for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
+    Slot& slot = slots_[i];
+    if (slot.number == kEmpty) {
+      // Offsets are 32 bits: the index of a handbook is megabytes.
+      slot = Slot{hash, static_cast<uint32_t>(size()), static_cast<uint32_t>(text_.size()),
+                  static_cast<uint32_t>(s.size())};
+      text_ += s;
+      starts_.push_back(static_cast<uint32_t>(text_.size()));
+      return slot.number;
+    }
+    if (slot.hash == hash && slot.size == s.size() && text_.compare(slot.start, slot.size, s) == 0) return slot.number;
+  }
+}
+
+// Doubles the table (a power of two, at most half full), placing every
+// number again by its kept hash.
+void StringNumbers::grow() {
+  std::vector<Slot> old = std::move(slots_);
+  slots_.assign(std::max<std::size_t>(64, old.size() * 2), Slot{});
+  const std::size_t mask = slots_.size() - 1;
+  for (const Slot& slot : old) {
+    if (slot.number == kEmpty) continue;
+    std::size_t i = slot.hash & mask;
+    while (slots_[i].number != kEmpty) i = (i + 1) & mask;
+    slots_[i] = slot;
+  }
+}
+
 uint32_t TermCounter::id(std::string_view term) {
-  auto it = ids_.find(term);
-  if (it != ids_.end()) return it->second;
-  auto n = static_cast<uint32_t>(terms_.size());
-  terms_.emplace_back(term);
-  weights_.push_back(0);
-  ids_.emplace(std::string(term), n);
+  uint32_t n = terms_.number(term);
+  if (n == weights_.size()) weights_.push_back(0);
   return n;
 }
 
@@ -120,17 +169,44 @@ void TermCounter::add(uint32_t id, int weight) {
   weights_[id] += weight;
 }
 
-// Texts are cut before a space where segmentation certainly breaks (see
-// above), so the terms of the pieces are exactly the terms of the whole: no
-// word spans such a space, no CJK bigram crosses one.
+// next_code_point, with what nearly all handbook text is (ASCII, and
+// three-byte characters that cannot be overlong or surrogates: CJK,
+// punctuation) decoded in line.
+inline char32_t decode(std::string_view text, std::size_t& i) {
+  const auto c = static_cast<unsigned char>(text[i]);
+  if (c < 0x80) {
+    ++i;
+    return c;
+  }
+  if (((c >= 0xE1 && c <= 0xEC) || c >= 0xEE) && c <= 0xEF && i + 2 < text.size()) {
+    const auto c1 = static_cast<unsigned char>(text[i + 1]), c2 = static_cast<unsigned char>(text[i + 2]);
+    if ((c1 & 0xC0) == 0x80 && (c2 & 0xC0) == 0x80) {
+      i += 3;
+      return (char32_t(c & 0x0F) << 12) | (char32_t(c1 & 0x3F) << 6) | char32_t(c2 & 0x3F);
+    }
+  }
+  return next_code_point(text, i);
+}
+
+// Texts are cut before a space and between CJK characters and punctuation
+// where segmentation certainly breaks (see above), so the terms of the
+// pieces are exactly the terms of the whole: no word spans such a cut, no
+// CJK bigram crosses one.
 void TermCounter::add_text(std::string_view text, int weight) {
   std::size_t start = 0;
+  char32_t before = 0;
   for (std::size_t i = 0; i < text.size();) {
-    char32_t cp = next_code_point(text, i);
+    std::size_t at = i;
+    char32_t cp = decode(text, i);
+    if (at > start && splits_between(before, cp)) {
+      add_piece(text.substr(start, at - start), weight);
+      start = at;
+    }
     if (i < text.size() && text[i] == ' ' && splits_before_space(cp)) {
       add_piece(text.substr(start, i - start), weight);
       start = i;
     }
+    before = cp;
   }
   add_piece(text.substr(start), weight);
 }
@@ -140,23 +216,31 @@ void TermCounter::add_piece(std::string_view piece, int weight) {
     for_each_term(piece, [&](std::string_view t) { add(id(t), weight); });
     return;
   }
-  auto it = pieces_.find(piece);
-  if (it == pieces_.end()) {
-    std::vector<uint32_t> ids;
-    for_each_term(piece, [&](std::string_view t) { ids.push_back(id(t)); });
-    it = pieces_.emplace(std::string(piece), std::move(ids)).first;
+  uint32_t n = pieces_.number(piece);
+  if (n + 1 == piece_starts_.size()) {
+    for_each_term(piece, [&](std::string_view t) { piece_terms_.push_back(id(t)); });
+    piece_starts_.push_back(static_cast<uint32_t>(piece_terms_.size()));
+    piece_weights_.push_back(0);
   }
-  for (uint32_t n : it->second) add(n, weight);
+  // A page repeats its sentences: their terms are added once per piece, by
+  // its weight in the document, when the document is done.
+  if (piece_weights_[n] == 0) touched_pieces_.push_back(n);
+  piece_weights_[n] += weight;
 }
 
 DocTerms TermCounter::count(const SearchDoc& doc) {
   add_text(doc.text, 1);
   add_text(doc.headings, 5);
   add_text(doc.title, 10);
+  for (uint32_t n : touched_pieces_) {
+    for (uint32_t i = piece_starts_[n]; i < piece_starts_[n + 1]; ++i) add(piece_terms_[i], piece_weights_[n]);
+    piece_weights_[n] = 0;
+  }
+  touched_pieces_.clear();
   DocTerms terms;
   terms.reserve(touched_.size());
   for (uint32_t n : touched_) {
-    terms.emplace_back(terms_[n], weights_[n]);
+    terms.emplace_back(n, weights_[n]);
     weights_[n] = 0;
   }
   touched_.clear();
@@ -166,49 +250,82 @@ DocTerms TermCounter::count(const SearchDoc& doc) {
 std::string search_index_js(const std::vector<SearchDoc>& docs, std::size_t jobs) {
   const std::size_t workers = std::min(worker_count(jobs), std::max<std::size_t>(docs.size(), 1));
   std::vector<TermCounter> counters(workers);
+  std::vector<std::size_t> counted_by(docs.size());
   std::vector<DocTerms> counted(docs.size());
-  parallel_for(docs.size(), workers, [&](std::size_t d, std::size_t worker) { counted[d] = counters[worker].count(docs[d]); });
-  return search_index_js(docs, std::move(counted));
+  parallel_for(docs.size(), workers, [&](std::size_t d, std::size_t worker) {
+    counted[d] = counters[worker].count(docs[d]);
+    counted_by[d] = worker;
+  });
+  return search_index_js(docs, counters, counted_by, counted);
 }
 
-std::string search_index_js(const std::vector<SearchDoc>& docs, std::vector<DocTerms> counted) {
-  // Each document's terms were counted on their own, possibly in parallel;
-  // they are appended in document order, so the postings need no sorting
-  // and the output does not depend on timing.
-  TermMap<std::vector<std::pair<uint32_t, int>>> postings;
-  for (std::size_t d = 0; d < docs.size(); ++d) {
-    for (const auto& [term, weight] : counted[d]) {
-      auto it = postings.find(term);
-      if (it == postings.end()) it = postings.emplace(std::string(term), std::vector<std::pair<uint32_t, int>>{}).first;
-      it->second.emplace_back(static_cast<uint32_t>(d), weight);
-    }
-    counted[d].clear();
-    counted[d].shrink_to_fit();
-  }
-  using Entry = std::pair<const std::string, std::vector<std::pair<uint32_t, int>>>;
-  std::vector<const Entry*> terms;
-  terms.reserve(postings.size());
-  std::size_t hits = 0, text_bytes = 0;
-  for (const auto& entry : postings) {
-    terms.push_back(&entry);
-    hits += entry.second.size();
-  }
-  std::sort(terms.begin(), terms.end(), [](const Entry* a, const Entry* b) { return a->first < b->first; });
-  for (const auto& doc : docs) text_bytes += doc.url.size() + doc.title.size() + doc.text.size() + 16;
+namespace {
 
+// Appends `s` as a JSON string, as json_escape writes it, copying the runs
+// that need no escape whole: the index quotes megabytes of page text.
+void append_json(std::string& out, std::string_view s) {
+  out += '"';
+  std::size_t run = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out.append(s, run, i - run);
+    std::string escaped = json_escape(s.substr(i, 1));  // quoted
+    out.append(escaped, 1, escaped.size() - 2);
+    run = i + 1;
+  }
+  out.append(s, run, std::string::npos);
+  out += '"';
+}
+
+}  // namespace
+
+std::string search_index_js(const std::vector<SearchDoc>& docs, const std::vector<TermCounter>& counters,
+                            const std::vector<std::size_t>& counted_by, const std::vector<DocTerms>& counted) {
+  // Every counter numbered its own terms: they get one number each, once
+  // per counter and term rather than per document, then a rank in the
+  // sorted order the index lists them in.
+  StringNumbers all;
+  std::vector<std::vector<uint32_t>> global(counters.size());
+  for (std::size_t c = 0; c < counters.size(); ++c) {
+    const StringNumbers& terms = counters[c].terms();
+    global[c].resize(terms.size());
+    for (uint32_t n = 0; n < terms.size(); ++n) global[c][n] = all.number(terms[n]);
+  }
+  std::vector<uint32_t> order(all.size());
+  for (uint32_t n = 0; n < order.size(); ++n) order[n] = n;
+  std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return all[a] < all[b]; });
+  std::vector<uint32_t> rank(all.size());
+  for (uint32_t r = 0; r < order.size(); ++r) rank[order[r]] = r;
+
+  // The postings, term by term in one array: counted, then placed. Documents
+  // are taken in order, so each term's postings are in document order and
+  // the output does not depend on which counter counted what.
+  std::vector<uint32_t> start(all.size() + 1, 0);
+  for (std::size_t d = 0; d < docs.size(); ++d)
+    for (const auto& [n, weight] : counted[d]) ++start[rank[global[counted_by[d]][n]] + 1];
+  for (std::size_t r = 0; r < all.size(); ++r) start[r + 1] += start[r];
+  std::vector<std::pair<uint32_t, int>> postings(start.back());
+  std::vector<uint32_t> fill(start.begin(), start.end() - 1);
+  for (std::size_t d = 0; d < docs.size(); ++d)
+    for (const auto& [n, weight] : counted[d])
+      postings[fill[rank[global[counted_by[d]][n]]]++] = {static_cast<uint32_t>(d), weight};
+
+  std::size_t text_bytes = 0;
+  for (const auto& doc : docs) text_bytes += doc.url.size() + doc.title.size() + doc.text.size() + 16;
   // Appended piece by piece into one buffer sized for it: the index is
   // megabytes, and temporaries per document or per number would copy it.
   std::string out;
-  out.reserve(text_bytes + text_bytes / 8 + hits * 10 + terms.size() * 16 + 64);
+  out.reserve(text_bytes + text_bytes / 8 + postings.size() * 10 + all.size() * 16 + 64);
   out += "window.FANGYI_SEARCH={\"docs\":[";
   for (std::size_t d = 0; d < docs.size(); ++d) {
     if (d) out += ",\n";
     out += '[';
-    out += json_escape(docs[d].url);
+    append_json(out, docs[d].url);
     out += ',';
-    out += json_escape(docs[d].title);
+    append_json(out, docs[d].title);
     out += ',';
-    out += json_escape(docs[d].text);
+    append_json(out, docs[d].text);
     out += docs[d].source ? ",1]" : ",0]";
   }
   out += "],\n\"terms\":{";
@@ -217,16 +334,15 @@ std::string search_index_js(const std::vector<SearchDoc>& docs, std::vector<DocT
     auto end = std::to_chars(number, number + sizeof number, n).ptr;
     out.append(number, static_cast<std::size_t>(end - number));
   };
-  for (std::size_t i = 0; i < terms.size(); ++i) {
-    out += i ? ",\n" : "\n";
-    out += json_escape(terms[i]->first);
+  for (std::size_t r = 0; r < order.size(); ++r) {
+    out += r ? ",\n" : "\n";
+    append_json(out, all[order[r]]);
     out += ":[";
-    const auto& postings_of = terms[i]->second;
-    for (std::size_t h = 0; h < postings_of.size(); ++h) {
-      if (h) out += ',';
-      append_number(postings_of[h].first);
+    for (uint32_t h = start[r]; h < start[r + 1]; ++h) {
+      if (h != start[r]) out += ',';
+      append_number(postings[h].first);
       out += ',';
-      append_number(postings_of[h].second);
+      append_number(postings[h].second);
     }
     out += ']';
   }

@@ -8,10 +8,8 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <deque>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -29,21 +27,38 @@ struct SearchDoc {
 // bigrams of `text`, in order, with repeats.
 std::vector<std::string> index_terms(std::string_view text);
 
-// Hash and equality that look strings up by string_view, with no copy.
-struct TermHash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-};
-struct TermEq {
-  using is_transparent = void;
-  bool operator()(std::string_view a, std::string_view b) const { return a == b; }
-};
-template <class V>
-using TermMap = std::unordered_map<std::string, V, TermHash, TermEq>;
-
 // A document's terms with their weights (see search_index_js), in no
-// order; the views point into the TermCounter that counted them.
-using DocTerms = std::vector<std::pair<std::string_view, int>>;
+// order, as the numbers the TermCounter that counted them gave its terms.
+using DocTerms = std::vector<std::pair<uint32_t, int>>;
+
+// Strings numbered in the order they were first added, looked up by
+// string_view with no copy: an open-addressing table of hashes, numbers and
+// places over one buffer holding the strings end to end. The index looks
+// terms and text pieces up hundreds of thousands of times; node-based maps
+// spent most of that time chasing pointers.
+class StringNumbers {
+ public:
+  // The number of `s`, adding it when new (its number is then size() - 1).
+  uint32_t number(std::string_view s);
+  std::size_t size() const { return starts_.size() - 1; }
+  // Valid until the next string is added.
+  std::string_view operator[](uint32_t n) const {
+    return std::string_view(text_).substr(starts_[n], starts_[n + 1] - starts_[n]);
+  }
+
+ private:
+  struct Slot {
+    uint32_t hash = 0;
+    uint32_t number = kEmpty;
+    uint32_t start = 0;
+    uint32_t size = 0;
+  };
+  static constexpr uint32_t kEmpty = UINT32_MAX;
+  void grow();
+  std::vector<Slot> slots_;
+  std::string text_;                    // the strings, end to end
+  std::vector<uint32_t> starts_{0};     // string n is text_[starts_[n], starts_[n + 1])
+};
 
 // Counts documents' terms, one thread per counter. Handbook text repeats
 // itself (the same sentences in pages, headings and titles; generated pages
@@ -54,6 +69,8 @@ using DocTerms = std::vector<std::pair<std::string_view, int>>;
 class TermCounter {
  public:
   DocTerms count(const SearchDoc& doc);
+  // The terms, by number.
+  const StringNumbers& terms() const { return terms_; }
 
  private:
   static constexpr std::size_t kMaxCached = 512;
@@ -62,9 +79,13 @@ class TermCounter {
   void add_text(std::string_view text, int weight);
   void add_piece(std::string_view piece, int weight);
 
-  TermMap<uint32_t> ids_;
-  std::deque<std::string> terms_;  // by id; a deque, so views stay valid
-  TermMap<std::vector<uint32_t>> pieces_;
+  StringNumbers terms_;
+  StringNumbers pieces_;
+  // The terms of piece n: piece_terms_[piece_starts_[n] .. piece_starts_[n + 1]).
+  std::vector<uint32_t> piece_starts_{0};
+  std::vector<uint32_t> piece_terms_;
+  std::vector<int> piece_weights_;        // by piece, for the document being counted
+  std::vector<uint32_t> touched_pieces_;  // the pieces with a weight
   std::vector<int> weights_;       // by id, for the document being counted
   std::vector<uint32_t> touched_;  // the ids with a weight, in order
 };
@@ -76,7 +97,9 @@ class TermCounter {
 // `jobs` threads segment the documents (0: one per core); the output is the
 // same for any number.
 std::string search_index_js(const std::vector<SearchDoc>& docs, std::size_t jobs = 0);
-// The same from terms already counted, counted[d] for docs[d].
-std::string search_index_js(const std::vector<SearchDoc>& docs, std::vector<DocTerms> counted);
+// The same from terms already counted: counted[d] for docs[d], in the
+// numbers of counters[counted_by[d]].
+std::string search_index_js(const std::vector<SearchDoc>& docs, const std::vector<TermCounter>& counters,
+                            const std::vector<std::size_t>& counted_by, const std::vector<DocTerms>& counted);
 
 }  // namespace fangyi::html

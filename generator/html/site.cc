@@ -4,13 +4,8 @@
 // order, so the output does not depend on the number of threads.
 #include "html/site.h"
 
-#include <fcntl.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <cctype>
-#include <cerrno>
-#include <cstring>
 #include <filesystem>
 #include <map>
 #include <optional>
@@ -168,59 +163,44 @@ bool read_assets(const std::string& templates_dir, std::vector<std::pair<std::st
   return true;
 }
 
-// Writes a file of the site into the staging folder. Plainly: the folder is
-// new, and only its final rename makes the site visible. On failure returns
-// what went wrong, for the caller to report. Safe from several threads for
-// different files.
-std::optional<std::string> write_file_in(const fs::path& folder, const std::string& relative, std::string_view data) {
-  int fd = ::open((folder / relative).c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0644);
-  if (fd < 0) return std::string(std::strerror(errno));
-  while (!data.empty()) {
-    ssize_t n = ::write(fd, data.data(), data.size());
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) {
-      std::string error = std::strerror(n < 0 ? errno : EIO);
-      ::close(fd);
-      return error;
-    }
-    data.remove_prefix(static_cast<std::size_t>(n));
-  }
-  if (::close(fd) != 0) return std::string(std::strerror(errno));
-  return std::nullopt;
-}
-
 // Lays out and writes every page, extracts the text the index needs, then
 // writes the print view and nav.js while the search index is built. The
 // first write error (in page order) is reported.
-bool write_site(const fs::path& folder, const SiteOptions& options, const std::vector<Page>& pages,
+bool write_site(const StagingDir& staging, const SiteOptions& options, const std::vector<Page>& pages,
                 const std::vector<std::pair<std::string, std::string>>& assets, const Layout& layout,
                 std::size_t workers, Diagnostics& diags, SiteResult& result) {
   std::vector<std::optional<std::string>> errors(pages.size() + assets.size() + 3);
   std::error_code ec;  // a folder that cannot be made shows as its files' write errors
+  const fs::path& folder = staging.path();
   fs::create_directory(folder / "assets", ec);
-  for (std::size_t i = 0; i < assets.size(); ++i) errors[pages.size() + i] = write_file_in(folder, "assets/" + assets[i].first, assets[i].second);
+  for (std::size_t i = 0; i < assets.size(); ++i)
+    errors[pages.size() + i] = staging.write("assets/" + assets[i].first, assets[i].second);
   std::vector<SearchDoc> docs(pages.size());
   std::vector<DocTerms> terms(pages.size());
+  std::vector<std::size_t> counted_by(pages.size());
   std::vector<TermCounter> counters(std::min(workers, std::max<std::size_t>(pages.size(), 1)));
   parallel_for(pages.size(), counters.size(), [&](std::size_t i, std::size_t worker) {
     const Page* prev = i > 0 ? &pages[i - 1] : nullptr;
     const Page* next = i + 1 < pages.size() ? &pages[i + 1] : nullptr;
-    errors[i] = write_file_in(folder, pages[i].file, layout.page(pages[i], prev, next));
+    errors[i] = staging.write(pages[i].file, layout.page(pages[i], prev, next));
     std::string headings;
     for (const auto& h : pages[i].headings)
       if (h.level > 1) headings += h.text + "\n";
     docs[i] = SearchDoc{pages[i].file, pages[i].title, text_of(pages[i].body), std::move(headings),
                         pages[i].group == PageGroup::seeds};
     terms[i] = counters[worker].count(docs[i]);
+    counted_by[i] = worker;
   });
   const std::size_t last = pages.size() + assets.size();
   run_both(
       workers,
       [&] {
-        errors[last] = write_file_in(folder, "print.html", layout.print(pages));
-        errors[last + 1] = write_file_in(folder, "assets/nav.js", nav_js(pages, options.lang));
+        errors[last] = staging.write("print.html", layout.print(pages));
+        errors[last + 1] = staging.write("assets/nav.js", nav_js(pages, options.lang));
       },
-      [&] { errors[last + 2] = write_file_in(folder, "assets/search-index.js", search_index_js(docs, std::move(terms))); });
+      [&] {
+        errors[last + 2] = staging.write("assets/search-index.js", search_index_js(docs, counters, counted_by, terms));
+      });
   for (std::size_t i = 0; i < errors.size(); ++i) {
     if (!errors[i]) continue;
     std::string file = i < pages.size()          ? pages[i].file
@@ -250,16 +230,28 @@ bool render_site(const SiteOptions& options, Diagnostics& diags, SiteResult& res
   }
   const std::size_t workers = worker_count(options.jobs);
   auto layout = Layout::load(options.templates_dir, options.lang, diags);
-  std::vector<Page> pages;
-  bool pages_ok = load_markdown_pages(options.pages_dir, workers, pages, diags);
+  // The generated pages (rules, seeds) do not depend on the hand-written
+  // ones: they are made while those are parsed, their diagnostics kept
+  // apart and reported after them, as if made one after the other.
+  std::vector<Page> pages, generated;
+  Diagnostics generated_diags;
+  bool pages_ok = false;
+  run_both(
+      workers,
+      [&] {
+        SeedLibrary seeds = SeedLibrary::load(options.seeds_dir, cited_seeds(*options.rules), generated_diags);
+        generated = rule_pages(RulePagesInput{*options.rules, options.previous, options.previous_name, seeds, options.lang});
+        for (Page& p : seeds.pages(options.lang)) generated.push_back(std::move(p));
+      },
+      // One thread more than `workers`: a thread waiting for cmark-gfm's
+      // inline pass (one page at a time, html/markdown.cc) leaves its core
+      // to another.
+      [&] { pages_ok = load_markdown_pages(options.pages_dir, workers > 1 ? workers + 1 : 1, pages, diags); });
   std::vector<std::pair<std::string, std::string>> assets;
   bool assets_ok = read_assets(options.templates_dir, assets, diags);
   if (!layout || !pages_ok || !assets_ok) return false;
-
-  SeedLibrary seeds = SeedLibrary::load(options.seeds_dir, cited_seeds(*options.rules), diags);
-  for (Page& p : rule_pages(RulePagesInput{*options.rules, options.previous, options.previous_name, seeds, options.lang}))
-    pages.push_back(std::move(p));
-  for (Page& p : seeds.pages(options.lang)) pages.push_back(std::move(p));
+  diags.append(generated_diags);
+  for (Page& p : generated) pages.push_back(std::move(p));
 
   std::set<std::string> files{"print.html"};
   for (const auto& p : pages) {
@@ -278,7 +270,7 @@ bool render_site(const SiteOptions& options, Diagnostics& diags, SiteResult& res
 
   StagingDir staging(out, diags);
   SiteResult written;
-  if (!staging.ok() || !write_site(staging.path(), options, pages, assets, *layout, workers, diags, written) ||
+  if (!staging.ok() || !write_site(staging, options, pages, assets, *layout, workers, diags, written) ||
       !staging.commit())
     return false;
   result = written;

@@ -5,11 +5,14 @@
 
 #include <gtest/gtest.h>
 #include <signal.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <chrono>
 #include <fstream>
+#include <optional>
+#include <utility>
 #include <string>
 #include <thread>
 #include <vector>
@@ -24,6 +27,12 @@ void put(const fs::path& file, const std::string& text) { std::ofstream(file, st
 std::string get(const fs::path& file) {
   std::ifstream in(file, std::ios::binary);
   return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+struct stat info(const fs::path& file) {
+  struct stat st {};
+  EXPECT_EQ(::lstat(file.c_str(), &st), 0) << file;
+  return st;
 }
 
 class StagingDirTest : public fangyi::testing::TempDir {
@@ -78,6 +87,100 @@ TEST_F(StagingDirTest, CommitReplacesTheFolderWhole) {
   EXPECT_FALSE(fs::exists(target / "old.html"));
 }
 
+// A nested old folder goes too (it is removed by descriptors).
+TEST_F(StagingDirTest, CommitRemovesTheOldFolderWithItsSubfolders) {
+  fs::path target = fs::path(dir_) / "site";
+  fs::create_directories(target / "assets" / "deep");
+  put(target / "assets" / "deep" / "a.js", "old");
+  fs::create_symlink("assets", target / "link");
+  Diagnostics diags;
+  {
+    StagingDir staging(target, diags);
+    ASSERT_TRUE(staging.ok());
+    EXPECT_EQ(staging.write("index.html", "new"), std::nullopt);
+    ASSERT_TRUE(staging.commit());
+  }
+  EXPECT_EQ(entries(), std::vector<std::string>{"site"});
+  EXPECT_EQ(get(target / "index.html"), "new");
+  EXPECT_FALSE(fs::exists(target / "assets"));
+}
+
+// write() links a file of the previous folder that has exactly the new
+// bytes instead of writing it again; every other file is new, and the
+// previous folder stays as it was until the commit.
+TEST_F(StagingDirTest, WriteLinksUnchangedFilesOfThePreviousFolder) {
+  fs::path target = fs::path(dir_) / "site";
+  Diagnostics diags;
+  {
+    // The previous folder as write() makes files (their mode follows the umask).
+    StagingDir previous(target, diags);
+    ASSERT_TRUE(previous.ok());
+    fs::create_directory(previous.path() / "assets");
+    for (auto [name, text] : {std::pair{"same.html", "same"}, {"changed.html", "old"}, {"longer.html", "same"},
+                              {"assets/a.js", "js"}})
+      ASSERT_EQ(previous.write(name, text), std::nullopt);
+    ASSERT_TRUE(previous.commit());
+  }
+  ino_t same = info(target / "same.html").st_ino, changed = info(target / "changed.html").st_ino;
+  {
+    StagingDir staging(target, diags);
+    ASSERT_TRUE(staging.ok());
+    fs::create_directory(staging.path() / "assets");
+    EXPECT_EQ(staging.write("same.html", "same"), std::nullopt);
+    EXPECT_EQ(staging.write("changed.html", "new"), std::nullopt);
+    EXPECT_EQ(staging.write("longer.html", "same, and more"), std::nullopt);
+    EXPECT_EQ(staging.write("assets/a.js", "js"), std::nullopt);
+    EXPECT_EQ(staging.write("added.html", "added"), std::nullopt);
+    EXPECT_EQ(info(staging.path() / "same.html").st_ino, same);
+    EXPECT_EQ(info(staging.path() / "same.html").st_nlink, 2u);
+    EXPECT_EQ(info(staging.path() / "assets" / "a.js").st_ino, info(target / "assets" / "a.js").st_ino);
+    EXPECT_NE(info(staging.path() / "changed.html").st_ino, changed);
+    EXPECT_EQ(get(target / "changed.html"), "old") << "the previous folder is not written to";
+    EXPECT_EQ(get(target / "longer.html"), "same");
+    ASSERT_TRUE(staging.commit());
+  }
+  EXPECT_TRUE(diags.empty());
+  EXPECT_EQ(entries(), std::vector<std::string>{"site"});
+  EXPECT_EQ(get(target / "same.html"), "same");
+  EXPECT_EQ(info(target / "same.html").st_nlink, 1u);
+  EXPECT_EQ(get(target / "changed.html"), "new");
+  EXPECT_EQ(get(target / "longer.html"), "same, and more");
+  EXPECT_EQ(get(target / "added.html"), "added");
+}
+
+// Not linked: a file with other links (it would change with them), with
+// other permissions than a new file gets, or not a regular file.
+TEST_F(StagingDirTest, WriteDoesNotLinkFilesThatWouldDifferFromANewOne) {
+  fs::path target = fs::path(dir_) / "site";
+  fs::create_directory(target);
+  put(target / "linked.html", "x");
+  fs::create_hard_link(target / "linked.html", fs::path(dir_) / "elsewhere.html");
+  put(target / "private.html", "x");
+  fs::permissions(target / "private.html", fs::perms::owner_read | fs::perms::owner_write);
+  put(fs::path(dir_) / "pointed.html", "x");
+  fs::create_symlink(fs::path(dir_) / "pointed.html", target / "symlink.html");
+  Diagnostics diags;
+  StagingDir staging(target, diags);
+  ASSERT_TRUE(staging.ok());
+  for (const char* name : {"linked.html", "private.html", "symlink.html"}) {
+    EXPECT_EQ(staging.write(name, "x"), std::nullopt) << name;
+    struct stat st = info(staging.path() / name);
+    EXPECT_TRUE(S_ISREG(st.st_mode)) << name;
+    EXPECT_EQ(st.st_nlink, 1u) << name;
+    EXPECT_NE(st.st_ino, info(target / name).st_ino) << name;
+    EXPECT_EQ(get(staging.path() / name), "x");
+  }
+}
+
+TEST_F(StagingDirTest, WriteSaysWhyItFailed) {
+  Diagnostics diags;
+  StagingDir staging(fs::path(dir_) / "site", diags);
+  ASSERT_TRUE(staging.ok());
+  EXPECT_NE(staging.write("no-such-folder/a.html", "x"), std::nullopt);
+  EXPECT_EQ(staging.write("a.html", "x"), std::nullopt);
+  EXPECT_NE(staging.write("a.html", "x"), std::nullopt) << "a file is written once";
+}
+
 TEST_F(StagingDirTest, AFolderNotCommittedIsRemoved) {
   fs::path target = fs::path(dir_) / "site";
   Diagnostics diags;
@@ -101,6 +204,29 @@ TEST_F(StagingDirTest, AKilledRunLeavesThePreviousFolderAndNothingHidden) {
 TEST_F(StagingDirTest, AKilledRunWithNoPreviousFolderLeavesNothing) {
   killed_child(fs::path(dir_) / "site", [](StagingDir&) {});
   EXPECT_EQ(settled({}), std::vector<std::string>{});
+}
+
+// Files linked from the previous folder are the previous folder's own:
+// a killed run takes away its links and leaves them as they were.
+TEST_F(StagingDirTest, AKilledRunWithLinkedFilesLeavesThePreviousFolderWhole) {
+  fs::path target = fs::path(dir_) / "site";
+  {
+    Diagnostics diags;
+    StagingDir previous(target, diags);
+    ASSERT_TRUE(previous.ok());
+    ASSERT_EQ(previous.write("same.html", "same"), std::nullopt);
+    ASSERT_TRUE(previous.commit());
+  }
+  killed_child(target, [&](StagingDir& staging) {
+    // Linked, or the child ends otherwise than killed and the test fails.
+    struct stat st {};
+    if (staging.write("same.html", "same") || ::stat((staging.path() / "same.html").c_str(), &st) != 0 ||
+        st.st_nlink != 2)
+      ::_exit(4);
+  });
+  EXPECT_EQ(settled({"site"}), std::vector<std::string>{"site"});
+  EXPECT_EQ(get(target / "same.html"), "same");
+  EXPECT_EQ(info(target / "same.html").st_nlink, 1u);
 }
 
 // Killed between the commit's two renames: the old folder is aside and the

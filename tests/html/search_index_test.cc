@@ -1,4 +1,5 @@
 #include "html/search_index.h"
+#include "core/json.h"
 
 #include <gtest/gtest.h>
 
@@ -64,6 +65,10 @@ TEST(SearchIndexJs, PiecesGiveExactlyTheTermsOfTheWholeText) {
            std::string("👩\u200d👩\u200d👧 家庭 🇹🇼 🇯🇵 國旗 e\u0301 café  兩個空白"),
            std::string("コロナ ウイルス 한국어 단어 עברית ש\"ע 3 4"),
            "九宮格 九宮格 九宮格 九宮格 " + long_run + " 快篩" + long_run + "快篩 尾",
+           // Cut between ideographs and CJK punctuation too.
+           std::string("同班同學、授課班級師生。自主防疫最後（5.1）快篩！「九宮格」：漂白水；消毒？是"),
+           std::string("以 500ppm（1:100 稀釋）擦拭，作用 15 分鐘。1，2；3：4．5 A，B 甲，1 〇〇、々々"),
+           std::string("ｗｗｗ．ｅｘａｍｐｌｅ 全形ＡＢＣ１２３，測試。「」『』【】〔〕《》〈〉！？"),
        }) {
     std::map<std::string, int> expected;
     for (const auto& t : index_terms(text)) ++expected[t];
@@ -92,6 +97,28 @@ TEST(SearchIndexJs, TheSameForAnyNumberOfThreads) {
   std::string one = search_index_js(docs, 1);
   EXPECT_EQ(search_index_js(docs, 2), one);
   EXPECT_EQ(search_index_js(docs, 7), one);
+}
+
+TEST(SearchIndexJs, QuotesTextAsJsonDoes) {
+  std::string text = "引號\"與\\反斜線\t\x01結束";
+  std::string js = search_index_js({{"a\"b.html", "標\n題", text, "", false}});
+  EXPECT_NE(js.find(json_escape("a\"b.html") + "," + json_escape("標\n題") + "," + json_escape(text) + ",0]"),
+            std::string::npos)
+      << js;
+}
+
+TEST(StringNumbers, NumbersStringsInTheOrderFirstSeen) {
+  StringNumbers numbers;
+  std::vector<std::string> words;
+  for (int i = 0; i < 1000; ++i) words.push_back("詞" + std::to_string(i * 7919 % 1000));
+  for (std::size_t i = 0; i < words.size(); ++i) EXPECT_EQ(numbers.number(words[i]), i);
+  EXPECT_EQ(numbers.size(), words.size());
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    EXPECT_EQ(numbers.number(words[i]), i) << "found again after the table grew";
+    EXPECT_EQ(numbers[static_cast<uint32_t>(i)], words[i]);
+  }
+  EXPECT_EQ(numbers.number(""), words.size());
+  EXPECT_EQ(numbers.number(""), words.size());
 }
 
 }  // namespace

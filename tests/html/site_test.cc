@@ -1,6 +1,7 @@
 #include "html/site.h"
 
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 
 #include <algorithm>
 #include <filesystem>
@@ -158,6 +159,34 @@ TEST_F(SiteTest, TheOutputIsTheSameForAnyNumberOfThreads) {
     ASSERT_TRUE(render(o));
     EXPECT_EQ(tree(out()), one) << jobs << " threads";
   }
+}
+
+// A rebuild keeps the files that did not change (linked from the previous
+// site, so removing that one frees nothing) and writes the others; the site
+// is the same as one built from nothing.
+TEST_F(SiteTest, ARebuildKeepsUnchangedFilesAndIsTheSameAsAFreshBuild) {
+  page("03-more.md", "# 更多\n\n快篩。\n");
+  ASSERT_TRUE(render(options())) << render_all(diags_, SourceMap{}, Lang::en);
+  auto inode = [](const fs::path& f) {
+    struct stat st {};
+    EXPECT_EQ(::stat(f.c_str(), &st), 0) << f;
+    return st.st_ino;
+  };
+  auto index = inode(out() / "index.html"), qa = inode(out() / "qa.html"), more = inode(out() / "more.html");
+  auto style = inode(out() / "assets" / "style.css"), search = inode(out() / "assets" / "search-index.js");
+  page("03-more.md", "# 更多\n\n漂白水。\n");
+  ASSERT_TRUE(render(options())) << render_all(diags_, SourceMap{}, Lang::en);
+  EXPECT_EQ(inode(out() / "index.html"), index);
+  EXPECT_EQ(inode(out() / "qa.html"), qa) << "its next page's title did not change";
+  EXPECT_EQ(inode(out() / "assets" / "style.css"), style);
+  EXPECT_NE(inode(out() / "more.html"), more);
+  EXPECT_NE(inode(out() / "assets" / "search-index.js"), search);
+  EXPECT_NE(read_all(out() / "more.html").find("漂白水"), std::string::npos);
+  EXPECT_EQ(out_parent_entries(), std::vector<std::string>{"site"});
+  auto rebuilt = tree(out());
+  fs::remove_all(out());
+  ASSERT_TRUE(render(options()));
+  EXPECT_EQ(tree(out()), rebuilt);
 }
 
 TEST_F(SiteTest, NeedsAnIndexPage) {
