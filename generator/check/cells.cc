@@ -2,6 +2,8 @@
 #include "check/cells.h"
 
 #include <charconv>
+#include <cstring>
+#include <iterator>
 
 #include "core/text.h"
 #include "expr/opcodes.h"
@@ -26,7 +28,91 @@ std::string_view strip_unit(std::string_view s) {
   return s;
 }
 
+// Printable ASCII but for at most one space (at `*space`, else npos): text
+// that ascii_digits and trim leave as it is.
+bool plain_ascii(std::string_view s, std::size_t* space) {
+  *space = std::string_view::npos;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c == ' ' && *space == std::string_view::npos && i > 0 && i + 1 < s.size()) *space = i;
+    else if (c <= ' ' || c >= 0x7F) return false;
+  }
+  return true;
+}
+
+int digit(char c) { return c >= '0' && c <= '9' ? c - '0' : -1; }
+
+// H:MM, HH:MM, H:MM:SS or HH:MM:SS in ASCII digits: what parse_time reads
+// from such text, without its copies. False for any other shape.
+bool ascii_time(std::string_view s, std::optional<TimeOfDay>& out) {
+  std::size_t h_digits = s.size() >= 2 && s[1] == ':' ? 1 : 2;
+  if (s.size() != h_digits + 3 && s.size() != h_digits + 6) return false;
+  int v[3] = {0, 0, 0};
+  std::size_t at = 0;
+  for (int part = 0; at < s.size(); ++part) {
+    std::size_t n = part == 0 ? h_digits : 2;
+    for (std::size_t k = 0; k < n; ++k) {
+      int d = digit(s[at++]);
+      if (d < 0) return false;
+      v[part] = v[part] * 10 + d;
+    }
+    if (at < s.size() && s[at++] != ':') return false;
+  }
+  out = TimeOfDay::from_hms(v[0], v[1], v[2]);
+  return true;
+}
+
+// A datetime cell in the common plain form, date and time split at the one
+// space as parse_datetime splits them; nullopt when it takes the full parse.
+std::optional<DateTime> quick_datetime(std::string_view raw, unsigned formats, DateMemo& memo) {
+  std::size_t space;
+  if (!plain_ascii(raw, &space) || space == std::string_view::npos || raw.find('T') != std::string_view::npos)
+    return std::nullopt;
+  std::optional<TimeOfDay> t;
+  if (!ascii_time(raw.substr(space + 1), t) || !t) return std::nullopt;
+  auto d = memo.parse(raw.substr(0, space), formats);
+  if (!d) return std::nullopt;
+  return DateTime{*d, *t};
+}
+
 }  // namespace
+
+std::optional<Date> DateMemo::parse(std::string_view text, unsigned formats) {
+  if (text.size() > sizeof(Entry::text)) return parse_date(text, formats);
+  uint32_t h = 2166136261u ^ formats;
+  for (char c : text) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+  Entry& e = entries_[h % std::size(entries_)];
+  if (e.size == text.size() && e.formats == formats && std::memcmp(e.text, text.data(), text.size()) == 0)
+    return e.date;
+  auto d = parse_date(text, formats);
+  if (d) {
+    std::memcpy(e.text, text.data(), text.size());
+    e.size = static_cast<uint8_t>(text.size());
+    e.formats = formats;
+    e.date = *d;
+  }
+  return d;
+}
+
+std::optional<CellError> convert_cell(const rules::DatasetField& f, std::string_view raw, std::string& scratch,
+                                      DateMemo& memo, expr::Value& out) {
+  if (!raw.empty() && f.type == rules::FieldType::date) {
+    std::size_t space;
+    if (plain_ascii(raw, &space) && space == std::string_view::npos) {
+      if (auto d = memo.parse(raw, f.date_formats)) {
+        out = expr::Value::date(*d);
+        return std::nullopt;
+      }
+    }
+  }
+  if (!raw.empty() && f.type == rules::FieldType::datetime) {
+    if (auto dt = quick_datetime(raw, f.date_formats, memo)) {
+      out = expr::Value::datetime(*dt);
+      return std::nullopt;
+    }
+  }
+  return convert_cell(f, raw, scratch, out);
+}
 
 std::optional<CellError> convert_cell(const rules::DatasetField& f, std::string_view raw, std::string& scratch,
                                       expr::Value& out) {

@@ -19,10 +19,31 @@ struct CellError {
   std::vector<std::string> args;
 };
 
+// Remembers what the dates of a column parsed to: an export repeats the same
+// few hundred dates row after row, and parse_date (full-width digits, ROC
+// years, words) costs more than the rest of reading a cell. One per thread.
+class DateMemo {
+ public:
+  // parse_date(text, formats), from memory when this text was seen.
+  std::optional<Date> parse(std::string_view text, unsigned formats);
+
+ private:
+  struct Entry {
+    char text[24];
+    uint8_t size = 0xFF;  // none
+    unsigned formats = 0;
+    Date date;
+  };
+  Entry entries_[512];
+};
+
 // Converts `raw` (already trimmed) for field `f`. A string result may view
 // `raw` or `scratch`; both must outlive the value's use. An empty cell is
 // null.
 std::optional<CellError> convert_cell(const rules::DatasetField& f, std::string_view raw, std::string& scratch,
                                       expr::Value& out);
+// The same, with dates through `memo`.
+std::optional<CellError> convert_cell(const rules::DatasetField& f, std::string_view raw, std::string& scratch,
+                                      DateMemo& memo, expr::Value& out);
 
 }  // namespace fangyi::check

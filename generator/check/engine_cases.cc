@@ -67,12 +67,19 @@ class CaseChecker {
     }
     std::string_view in = bytes_;
     RecordHead head;
+    // A case's rows mostly follow each other (its 14 follow-up days): ask
+    // the table only when the key changes.
+    std::string_view last_key;
+    uint32_t key = 0;
     while (!in.empty()) {
       if (!decode_record(in, plan_.case_keep, head, values_, texts_)) {
         error = "damaged temporary file";
         return false;
       }
-      uint32_t key = keys.id(head.key);
+      if (key == 0 || head.key != last_key) {
+        key = keys.id(head.key);
+        last_key = head.key;
+      }
       if (plan_.case_keep[head.dataset].rows)
         stores[head.dataset].add(values_, texts_, {head.file, head.line, head.organisation, key});
     }

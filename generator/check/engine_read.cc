@@ -127,7 +127,7 @@ class Worker {
       for (std::size_t slot = 0; slot < n_; ++slot) {
         std::string_view raw = trim_view(cell(cells_, column_of[slot]));
         texts_[slot] = raw;
-        if (auto err = convert_cell(d_.fields[slot], raw, scratch_[slot], values_[slot])) {
+        if (auto err = convert_cell(d_.fields[slot], raw, scratch_[slot], dates_, values_[slot])) {
           out.found.push_back({{job_.path, line, d_.fields[slot].header, "input.cell", rules::CheckSeverity::error,
                                 format_message(err->message, plan.options.lang, err->args),
                                 plan.shown(d_.fields[slot], raw), std::string(org), ""},
@@ -166,6 +166,7 @@ class Worker {
   std::size_t n_;
   std::vector<expr::Value> values_;
   std::vector<std::string> scratch_;
+  DateMemo dates_;
   std::vector<std::string_view> texts_, cells_;
   RowView view_;
   expr::Context ctx_;

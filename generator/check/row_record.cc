@@ -6,17 +6,39 @@
 namespace fangyi::check {
 namespace {
 
-template <class T>
-void put(std::string& out, T v) {
-  char b[sizeof v];
-  std::memcpy(b, &v, sizeof v);
-  out.append(b, sizeof v);
-}
+// Writes a record into a buffer on the stack and appends it to the output
+// in one piece: appending each few-byte field to the string on its own costs
+// a capacity check and a library memcpy per field.
+class Out {
+ public:
+  explicit Out(std::string& out) : out_(out) {}
+  ~Out() { flush(); }
+  template <class T>
+  void put(T v) {
+    if (used_ + sizeof v > sizeof buf_) flush();
+    std::memcpy(buf_ + used_, &v, sizeof v);
+    used_ += sizeof v;
+  }
+  void put_text(std::string_view s) {
+    put<uint32_t>(static_cast<uint32_t>(s.size()));
+    if (used_ + s.size() > sizeof buf_) {
+      flush();
+      out_.append(s);
+      return;
+    }
+    std::memcpy(buf_ + used_, s.data(), s.size());
+    used_ += s.size();
+  }
 
-void put_text(std::string& out, std::string_view s) {
-  put<uint32_t>(out, static_cast<uint32_t>(s.size()));
-  out.append(s);
-}
+ private:
+  void flush() {
+    out_.append(buf_, used_);
+    used_ = 0;
+  }
+  std::string& out_;
+  char buf_[512];
+  std::size_t used_ = 0;
+};
 
 template <class T>
 bool get(std::string_view& in, T& v) {
@@ -38,25 +60,26 @@ bool get_text(std::string_view& in, std::string_view& s) {
 
 void encode_record(const RecordHead& head, const Projection& p, const std::vector<expr::Value>& values,
                    const std::vector<std::string_view>& texts, std::string& out) {
-  put(out, head.dataset);
-  put(out, head.file);
-  put(out, head.line);
-  put(out, head.organisation);
-  put_text(out, head.key);
+  Out w(out);
+  w.put(head.dataset);
+  w.put(head.file);
+  w.put(head.line);
+  w.put(head.organisation);
+  w.put_text(head.key);
   for (std::size_t s = 0; s < p.values.size(); ++s) {
     if (!p.values[s]) continue;
     const expr::Value& v = values[s];
-    put(out, static_cast<uint8_t>(v.kind));
+    w.put(static_cast<uint8_t>(v.kind));
     switch (v.kind) {
       case expr::ValueKind::null_: break;
-      case expr::ValueKind::bool_: put<uint8_t>(out, v.b ? 1 : 0); break;
-      case expr::ValueKind::decimal: put(out, v.d); break;
-      case expr::ValueKind::string: put_text(out, v.s); break;
-      default: put(out, v.i);
+      case expr::ValueKind::bool_: w.put<uint8_t>(v.b ? 1 : 0); break;
+      case expr::ValueKind::decimal: w.put(v.d); break;
+      case expr::ValueKind::string: w.put_text(v.s); break;
+      default: w.put(v.i);
     }
   }
   for (std::size_t s = 0; s < p.texts.size(); ++s)
-    if (p.texts[s]) put_text(out, texts[s]);
+    if (p.texts[s]) w.put_text(texts[s]);
 }
 
 bool decode_record(std::string_view& in, const std::vector<Projection>& projections, RecordHead& head,

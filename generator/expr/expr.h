@@ -89,6 +89,9 @@ struct Environment {
 // A stack-machine program. `code` holds opcodes and operands; constants are
 // referenced by index. Programs are position-independent plain data.
 struct Value;
+namespace vm {
+struct Code;
+}
 struct Program {
   std::vector<uint8_t> code;
   std::vector<std::string> strings;  // string constants (literals, regexes)
@@ -174,7 +177,9 @@ struct Context {
 };
 
 // Evaluates one program over many rows without allocating per row: it owns
-// the value stack, the locals and the compiled regular expressions. The
+// the value stack, the locals, the compiled regular expressions and the
+// program's working form (vm_code.h: decoded once, with sets hoisted out of
+// loops, which it refills once per run). The
 // program must come from compile() or decode() and outlive the evaluator.
 // Not thread-safe: use one Evaluator per thread.
 class Evaluator {
@@ -190,10 +195,13 @@ class Evaluator {
 
  private:
   struct Regexes;
+  struct Sets;
   const Program& p_;
+  std::unique_ptr<vm::Code> code_;
   std::vector<Value> stack_;
   std::vector<Value> locals_;
   std::unique_ptr<Regexes> regexes_;
+  std::unique_ptr<Sets> sets_;
 };
 
 // Evaluates a verified program once; for many rows use an Evaluator. A null

@@ -1,4 +1,5 @@
-// The evaluator: a switch-dispatched stack machine over verified bytecode.
+// The evaluator: a stack machine over the working form vm_code.h makes of
+// verified bytecode.
 // Every operation checks the kinds of its operands and yields null for a
 // kind it does not expect or on integer overflow, so even a program that
 // verified but was assembled by hand cannot cause undefined behaviour.
@@ -10,6 +11,7 @@
 
 #include "expr/builtins.h"
 #include "expr/opcodes.h"
+#include "expr/vm_code.h"
 
 namespace fangyi::expr {
 
@@ -65,6 +67,8 @@ Value Value::duration(Duration v) {
 namespace {
 
 constexpr int64_t kDay = 86400;
+
+int64_t floor_div(int64_t a, int64_t b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0))); }
 // Loop steps one evaluation may take before giving up with null: a guard
 // against hand-made programs whose loops reset their own counters.
 constexpr int64_t kMaxSteps = int64_t{1} << 22;
@@ -219,255 +223,366 @@ struct Evaluator::Regexes {
   }
 };
 
+// The hoisted sets of vm_code.h. Ints 0..63 (days of a period, mostly) are
+// bits; other values are kept as they come and compared one by one.
+struct Evaluator::Sets {
+  struct Set {
+    uint64_t built = 0;  // the evaluation that built it
+    uint64_t small = 0;
+    std::vector<Value> others;
+  };
+  std::vector<Set> sets;
+  uint64_t evaluation = 0;
+
+  void add(Set& s, const Value& v) {
+    if (v.kind == ValueKind::null_) return;
+    if (v.kind == ValueKind::int_ && v.i >= 0 && v.i < 64) s.small |= uint64_t{1} << v.i;
+    else s.others.push_back(v);
+  }
+  // Whether `x == v` holds for some v of the set, as the VM's eq decides it.
+  static bool has(const Set& s, const Value& x) {
+    if (x.kind == ValueKind::null_) return false;
+    int64_t small = -1;
+    if (x.kind == ValueKind::int_) small = x.i;
+    if (x.kind == ValueKind::decimal && x.d >= 0 && x.d < 64 && x.d == std::floor(x.d)) small = static_cast<int64_t>(x.d);
+    if (small >= 0 && small < 64 && (s.small >> small & 1)) return true;
+    for (const Value& v : s.others)
+      if (compare(x, v) == 0) return true;
+    return false;
+  }
+};
+
 Evaluator::Evaluator(const Program& p)
-    : p_(p), stack_(p.max_stack), locals_(p.max_locals), regexes_(std::make_unique<Regexes>()) {}
+    : p_(p), code_(std::make_unique<vm::Code>(vm::prepare(p))), stack_(p.max_stack), locals_(p.max_locals),
+      regexes_(std::make_unique<Regexes>()), sets_(std::make_unique<Sets>()) {
+  sets_->sets.resize(code_->sets);
+}
 
 Evaluator::~Evaluator() = default;
 
+// Threaded dispatch: every instruction ends with its own indirect jump to the
+// next one's handler, so the branch predictor learns each opcode's likely
+// successor instead of sharing one jump among all of them.
 Value Evaluator::run(const Context& ctx) {
-  const uint8_t* code = p_.code.data();
-  const std::size_t size = p_.code.size();
-  std::size_t pc = 0;
+  using vm::Extra;
+  const vm::Insn* const base = code_->insns.data();
+  const vm::Insn* ip = base;
   Value* sp = stack_.data();  // next free slot
   Value* locals = locals_.data();
   for (std::size_t i = 0; i < locals_.size(); ++i) locals[i] = Value{};
+  const uint64_t evaluation = ++sets_->evaluation;
   int64_t steps = 0;
   const BuiltinRun brun{ctx.today};
-
-  auto uvar = [&]() -> uint64_t {
-    uint64_t v = 0;
-    for (int shift = 0; shift < 64 && pc < size; shift += 7) {
-      uint8_t b = code[pc++];
-      v |= static_cast<uint64_t>(b & 0x7F) << shift;
-      if ((b & 0x80) == 0) break;
-    }
-    return v;
-  };
   auto rows_of = [&](uint64_t src) -> const std::vector<const Row*>* {
     return src < ctx.sources.size() ? &ctx.sources[src] : nullptr;
   };
 
-  while (pc < size) {
-    auto op = static_cast<OpCode>(code[pc++]);
-    switch (op) {
-      case OpCode::ret: return sp[-1];
-      case OpCode::push_null: set_null(*sp++); break;
-      case OpCode::push_true: set_bool(*sp++, true); break;
-      case OpCode::push_false: set_bool(*sp++, false); break;
-      case OpCode::push_int: {
-        uint64_t u = uvar();
-        set_number(*sp++, ValueKind::int_, static_cast<int64_t>((u >> 1) ^ (~(u & 1) + 1)));
-        break;
-      }
-      case OpCode::push_number: {
-        auto k = static_cast<ValueKind>(code[pc++]);
-        set_number(*sp++, k, p_.numbers[uvar()]);
-        break;
-      }
-      case OpCode::push_decimal:
-        sp->kind = ValueKind::decimal;
-        sp++->d = p_.decimals[uvar()];
-        break;
-      case OpCode::push_string:
-        sp->kind = ValueKind::string;
-        sp++->s = p_.strings[uvar()];
-        break;
-      case OpCode::load_field: {
-        uint64_t slot = uvar();
-        ctx.row ? ctx.row->get_into(slot, *sp) : set_null(*sp);
-        ++sp;
-        break;
-      }
-      case OpCode::load_row_field: {
-        uint64_t src = uvar(), local = uvar(), slot = uvar();
-        const auto* rows = rows_of(src);
-        const Value& at = locals[local];
-        bool ok = rows && at.kind == ValueKind::int_ && at.i >= 0 && static_cast<uint64_t>(at.i) < rows->size() &&
-                  (*rows)[static_cast<std::size_t>(at.i)] != nullptr;
-        ok ? (*rows)[static_cast<std::size_t>(at.i)]->get_into(slot, *sp) : set_null(*sp);
-        ++sp;
-        break;
-      }
-      case OpCode::load_local: *sp++ = locals[uvar()]; break;
-      case OpCode::store_local: locals[uvar()] = *--sp; break;
-      case OpCode::neg: sp[-1] = negate(sp[-1]); break;
-      case OpCode::not_: {
-        int t = truth(sp[-1]);
-        set_truth(sp[-1], t == 2 ? 2 : 1 - t);
-        break;
-      }
-      case OpCode::add:
-      case OpCode::sub:
-      case OpCode::mul:
-      case OpCode::div:
-      case OpCode::mod:
-        --sp;
-        sp[-1] = arith(op, sp[-1], sp[0]);
-        break;
-      case OpCode::eq:
-      case OpCode::ne:
-      case OpCode::lt:
-      case OpCode::le:
-      case OpCode::gt:
-      case OpCode::ge: {
-        --sp;
-        int c = compare(sp[-1], sp[0]);
-        if (c == 2) {
-          set_null(sp[-1]);
-          break;
-        }
-        bool r = op == OpCode::eq ? c == 0 : op == OpCode::ne ? c != 0 : op == OpCode::lt ? c < 0
-                 : op == OpCode::le ? c <= 0 : op == OpCode::gt ? c > 0 : c >= 0;
-        set_bool(sp[-1], r);
-        break;
-      }
-      case OpCode::and_:
-      case OpCode::or_: {
-        --sp;
-        int a = truth(sp[-1]), b = truth(sp[0]);
-        int r = op == OpCode::and_ ? (a == 0 || b == 0 ? 0 : a == 2 || b == 2 ? 2 : 1)
-                                   : (a == 1 || b == 1 ? 1 : a == 2 || b == 2 ? 2 : 0);
-        set_truth(sp[-1], r);
-        break;
-      }
-      case OpCode::is_null: set_bool(sp[-1], sp[-1].kind == ValueKind::null_); break;
-      case OpCode::in_range: {
-        sp -= 2;
-        const Value &x = sp[-1], &lo = sp[0], &hi = sp[1];
-        int a = compare(lo, x), b = compare(x, hi);
-        a == 2 || b == 2 ? set_null(sp[-1]) : set_bool(sp[-1], a <= 0 && b <= 0);
-        break;
-      }
-      case OpCode::in_list: {
-        uint64_t n = uvar();
-        sp -= n;
-        Value& x = sp[-1];
-        bool found = false;
-        for (uint64_t k = 0; k < n && !found; ++k) found = compare(x, sp[k]) == 0;
-        x.kind == ValueKind::null_ ? set_null(x) : set_bool(x, found);
-        break;
-      }
-      case OpCode::in_field_list: {
-        --sp;
-        Value& x = sp[-1];
-        const Value& list = sp[0];
-        if (x.kind != ValueKind::string || list.kind != ValueKind::string) {
-          x = Value{};
-          break;
-        }
-        bool found = false;
-        for (std::size_t start = 0; start <= list.s.size() && !found;) {
-          std::size_t end = list.s.find(kListSeparator, start);
-          if (end == std::string_view::npos) end = list.s.size();
-          found = list.s.substr(start, end - start) == x.s;
-          start = end + 1;
-        }
-        x = Value::boolean(found);
-        break;
-      }
-      case OpCode::match: {
-        uint64_t index = uvar();
-        Value& s = sp[-1];
-        s = s.kind == ValueKind::string ? regexes_->match(p_, index, s.s) : Value{};
-        break;
-      }
-      case OpCode::call: {
-        const Builtin& b = builtins()[uvar()];
-        uint64_t argc = uvar();
-        sp -= argc;
-        bool null_arg = false;
-        for (uint64_t k = 0; k < argc; ++k) null_arg = null_arg || sp[k].kind == ValueKind::null_;
-        *sp = null_arg && b.null_in_null_out ? Value{} : b.run(sp, argc, brun);
-        ++sp;
-        break;
-      }
-      case OpCode::jump: pc = uvar(); break;
-      case OpCode::jump_if_false_keep:
-      case OpCode::jump_if_true_keep: {
-        std::size_t to = uvar();
-        if (truth(sp[-1]) == (op == OpCode::jump_if_true_keep ? 1 : 0)) pc = to;
-        break;
-      }
-      case OpCode::jump_if_true:
-      case OpCode::jump_unless_true: {
-        std::size_t to = uvar();
-        bool t = truth(*--sp) == 1;
-        if (t == (op == OpCode::jump_if_true)) pc = to;
-        break;
-      }
-      case OpCode::branch: {
-        std::size_t on_false = uvar(), on_null = uvar();
-        int t = truth(*--sp);
-        if (t == 0) pc = on_false;
-        else if (t == 2) pc = on_null;
-        break;
-      }
-      case OpCode::row_init: locals[uvar()] = Value::integer(-1); break;
-      case OpCode::row_next: {
-        uint64_t src = uvar();
-        Value& at = locals[uvar()];
-        std::size_t done = uvar();
-        const auto* rows = rows_of(src);
-        int64_t n = rows ? static_cast<int64_t>(rows->size()) : 0;
-        if (++steps > kMaxSteps) return Value{};
-        if (at.kind != ValueKind::int_ || at.i < -1 || at.i >= n - 1) pc = done;
-        else ++at.i;
-        break;
-      }
-      case OpCode::range_init: {
-        uint64_t v = uvar(), h = uvar();
-        std::size_t on_null = uvar();
-        sp -= 2;
-        const Value &lo = sp[0], &hi = sp[1];
-        int64_t span;
-        if (lo.kind != ValueKind::int_ || hi.kind != ValueKind::int_ || lo.i == INT64_MIN ||
-            (hi.i >= lo.i && (__builtin_sub_overflow(hi.i, lo.i, &span) || span >= kMaxRangeSteps))) {
-          pc = on_null;
-          break;
-        }
-        locals[v] = Value::integer(lo.i - 1);
-        locals[h] = hi;
-        break;
-      }
-      case OpCode::range_next: {
-        Value& at = locals[uvar()];
-        const Value& hi = locals[uvar()];
-        std::size_t done = uvar();
-        if (++steps > kMaxSteps) return Value{};
-        if (at.kind != ValueKind::int_ || hi.kind != ValueKind::int_ || at.i >= hi.i) pc = done;
-        else ++at.i;
-        break;
-      }
-      case OpCode::inc_local: {
-        Value& v = locals[uvar()];
-        if (v.kind == ValueKind::int_ && v.i < INT64_MAX) ++v.i;
-        else v = Value{};
-        break;
-      }
-      case OpCode::acc_min:
-      case OpCode::acc_max: {
-        Value& acc = locals[uvar()];
-        const Value& v = *--sp;
-        if (v.kind == ValueKind::null_) break;
-        int c = acc.kind == ValueKind::null_ ? -2 : compare(v, acc);
-        if (c == -2 || (c != 2 && (op == OpCode::acc_min ? c < 0 : c > 0))) acc = v;
-        break;
-      }
-      case OpCode::acc_add: {
-        Value& acc = locals[uvar()];
-        const Value& v = *--sp;
-        if (v.kind != ValueKind::null_) acc = arith(OpCode::add, acc, v);
-        break;
-      }
-      case OpCode::count_rows: {
-        const auto* rows = rows_of(uvar());
-        *sp++ = Value::integer(rows ? static_cast<int64_t>(rows->size()) : 0);
-        break;
-      }
-      case OpCode::count_: return Value{};
-    }
-  }
+  static const void* const kLabels[] = {
+      &&op_ret, &&op_push_null, &&op_push_true, &&op_push_false, &&op_push_int, &&op_push_number,
+      &&op_push_decimal, &&op_push_string, &&op_load_field, &&op_load_row_field, &&op_load_local,
+      &&op_store_local, &&op_neg, &&op_not, &&op_arith, &&op_arith, &&op_arith, &&op_arith, &&op_arith,
+      &&op_eq, &&op_ne, &&op_lt, &&op_le, &&op_gt, &&op_ge, &&op_and, &&op_or, &&op_is_null, &&op_in_range,
+      &&op_in_list, &&op_match, &&op_call, &&op_jump, &&op_jump_if_false_keep, &&op_jump_if_true_keep,
+      &&op_jump_if_true, &&op_jump_unless_true, &&op_branch, &&op_row_init, &&op_row_next, &&op_range_init,
+      &&op_range_next, &&op_inc_local, &&op_acc_min, &&op_acc_max, &&op_acc_add, &&op_count_rows,
+      &&op_in_field_list,
+      // Extra
+      &&op_end, &&op_field_eq_str, &&op_field_ne_str, &&op_field_has, &&op_has, &&op_day_of, &&op_date_of,
+      &&op_set_begin, &&op_set_add, &&op_set_has};
+  static_assert(sizeof(kLabels) / sizeof(kLabels[0]) == vm::op(Extra::count_));
+
+#define FANGYI_DISPATCH() goto* kLabels[ip->op]
+#define FANGYI_NEXT() \
+  do {                \
+    ++ip;             \
+    FANGYI_DISPATCH(); \
+  } while (0)
+#define FANGYI_JUMP(to)  \
+  do {                   \
+    ip = base + (to);    \
+    FANGYI_DISPATCH();   \
+  } while (0)
+#define FANGYI_COMPARE(test)                     \
+  do {                                           \
+    --sp;                                        \
+    int c = compare(sp[-1], sp[0]);              \
+    c == 2 ? set_null(sp[-1]) : set_bool(sp[-1], test); \
+    FANGYI_NEXT();                               \
+  } while (0)
+
+  FANGYI_DISPATCH();
+
+op_ret:
+  return sp[-1];
+op_end:
   return Value{};
+op_push_null:
+  set_null(*sp++);
+  FANGYI_NEXT();
+op_push_true:
+  set_bool(*sp++, true);
+  FANGYI_NEXT();
+op_push_false:
+  set_bool(*sp++, false);
+  FANGYI_NEXT();
+op_push_int:
+  set_number(*sp++, ValueKind::int_, ip->x);
+  FANGYI_NEXT();
+op_push_number:
+  set_number(*sp++, static_cast<ValueKind>(ip->kind), ip->x);
+  FANGYI_NEXT();
+op_push_decimal:
+  sp->kind = ValueKind::decimal;
+  sp++->d = p_.decimals[ip->a];
+  FANGYI_NEXT();
+op_push_string:
+  sp->kind = ValueKind::string;
+  sp++->s = p_.strings[ip->a];
+  FANGYI_NEXT();
+op_load_field:
+  ctx.row ? ctx.row->get_into(ip->a, *sp) : set_null(*sp);
+  ++sp;
+  FANGYI_NEXT();
+op_load_row_field: {
+  const auto* rows = rows_of(ip->a);
+  const Value& at = locals[ip->b];
+  bool ok = rows && at.kind == ValueKind::int_ && at.i >= 0 && static_cast<uint64_t>(at.i) < rows->size() &&
+            (*rows)[static_cast<std::size_t>(at.i)] != nullptr;
+  ok ? (*rows)[static_cast<std::size_t>(at.i)]->get_into(ip->c, *sp) : set_null(*sp);
+  ++sp;
+  FANGYI_NEXT();
+}
+op_load_local:
+  *sp++ = locals[ip->a];
+  FANGYI_NEXT();
+op_store_local:
+  locals[ip->a] = *--sp;
+  FANGYI_NEXT();
+op_neg:
+  sp[-1] = negate(sp[-1]);
+  FANGYI_NEXT();
+op_not: {
+  int t = truth(sp[-1]);
+  set_truth(sp[-1], t == 2 ? 2 : 1 - t);
+  FANGYI_NEXT();
+}
+op_arith:
+  --sp;
+  sp[-1] = arith(static_cast<OpCode>(ip->op), sp[-1], sp[0]);
+  FANGYI_NEXT();
+op_eq:
+  FANGYI_COMPARE(c == 0);
+op_ne:
+  FANGYI_COMPARE(c != 0);
+op_lt:
+  FANGYI_COMPARE(c < 0);
+op_le:
+  FANGYI_COMPARE(c <= 0);
+op_gt:
+  FANGYI_COMPARE(c > 0);
+op_ge:
+  FANGYI_COMPARE(c >= 0);
+op_and: {
+  --sp;
+  int a = truth(sp[-1]), b = truth(sp[0]);
+  set_truth(sp[-1], a == 0 || b == 0 ? 0 : a == 2 || b == 2 ? 2 : 1);
+  FANGYI_NEXT();
+}
+op_or: {
+  --sp;
+  int a = truth(sp[-1]), b = truth(sp[0]);
+  set_truth(sp[-1], a == 1 || b == 1 ? 1 : a == 2 || b == 2 ? 2 : 0);
+  FANGYI_NEXT();
+}
+op_is_null:
+  set_bool(sp[-1], sp[-1].kind == ValueKind::null_);
+  FANGYI_NEXT();
+op_in_range: {
+  sp -= 2;
+  const Value &x = sp[-1], &lo = sp[0], &hi = sp[1];
+  int a = compare(lo, x), b = compare(x, hi);
+  a == 2 || b == 2 ? set_null(sp[-1]) : set_bool(sp[-1], a <= 0 && b <= 0);
+  FANGYI_NEXT();
+}
+op_in_list: {
+  uint64_t n = ip->a;
+  sp -= n;
+  Value& x = sp[-1];
+  bool found = false;
+  for (uint64_t k = 0; k < n && !found; ++k) found = compare(x, sp[k]) == 0;
+  x.kind == ValueKind::null_ ? set_null(x) : set_bool(x, found);
+  FANGYI_NEXT();
+}
+op_in_field_list: {
+  --sp;
+  Value& x = sp[-1];
+  const Value& list = sp[0];
+  if (x.kind != ValueKind::string || list.kind != ValueKind::string) {
+    x = Value{};
+    FANGYI_NEXT();
+  }
+  bool found = false;
+  for (std::size_t start = 0; start <= list.s.size() && !found;) {
+    std::size_t end = list.s.find(kListSeparator, start);
+    if (end == std::string_view::npos) end = list.s.size();
+    found = list.s.substr(start, end - start) == x.s;
+    start = end + 1;
+  }
+  x = Value::boolean(found);
+  FANGYI_NEXT();
+}
+op_match: {
+  Value& s = sp[-1];
+  s = s.kind == ValueKind::string ? regexes_->match(p_, ip->a, s.s) : Value{};
+  FANGYI_NEXT();
+}
+op_call: {
+  const Builtin& b = builtins()[ip->a];
+  uint64_t argc = ip->b;
+  sp -= argc;
+  bool null_arg = false;
+  for (uint64_t k = 0; k < argc; ++k) null_arg = null_arg || sp[k].kind == ValueKind::null_;
+  *sp = null_arg && b.null_in_null_out ? Value{} : b.run(sp, argc, brun);
+  ++sp;
+  FANGYI_NEXT();
+}
+op_jump:
+  FANGYI_JUMP(ip->a);
+op_jump_if_false_keep:
+  if (truth(sp[-1]) == 0) FANGYI_JUMP(ip->a);
+  FANGYI_NEXT();
+op_jump_if_true_keep:
+  if (truth(sp[-1]) == 1) FANGYI_JUMP(ip->a);
+  FANGYI_NEXT();
+op_jump_if_true:
+  if (truth(*--sp) == 1) FANGYI_JUMP(ip->a);
+  FANGYI_NEXT();
+op_jump_unless_true:
+  if (truth(*--sp) != 1) FANGYI_JUMP(ip->a);
+  FANGYI_NEXT();
+op_branch: {
+  int t = truth(*--sp);
+  if (t == 0) FANGYI_JUMP(ip->a);
+  if (t == 2) FANGYI_JUMP(ip->b);
+  FANGYI_NEXT();
+}
+op_row_init:
+  locals[ip->a] = Value::integer(-1);
+  FANGYI_NEXT();
+op_row_next: {
+  const auto* rows = rows_of(ip->a);
+  Value& at = locals[ip->b];
+  int64_t n = rows ? static_cast<int64_t>(rows->size()) : 0;
+  if (++steps > kMaxSteps) return Value{};
+  if (at.kind != ValueKind::int_ || at.i < -1 || at.i >= n - 1) FANGYI_JUMP(ip->c);
+  ++at.i;
+  FANGYI_NEXT();
+}
+op_range_init: {
+  sp -= 2;
+  const Value &lo = sp[0], &hi = sp[1];
+  int64_t span;
+  if (lo.kind != ValueKind::int_ || hi.kind != ValueKind::int_ || lo.i == INT64_MIN ||
+      (hi.i >= lo.i && (__builtin_sub_overflow(hi.i, lo.i, &span) || span >= kMaxRangeSteps)))
+    FANGYI_JUMP(ip->c);
+  locals[ip->a] = Value::integer(lo.i - 1);
+  locals[ip->b] = hi;
+  FANGYI_NEXT();
+}
+op_range_next: {
+  Value& at = locals[ip->a];
+  const Value& hi = locals[ip->b];
+  if (++steps > kMaxSteps) return Value{};
+  if (at.kind != ValueKind::int_ || hi.kind != ValueKind::int_ || at.i >= hi.i) FANGYI_JUMP(ip->c);
+  ++at.i;
+  FANGYI_NEXT();
+}
+op_inc_local: {
+  Value& v = locals[ip->a];
+  if (v.kind == ValueKind::int_ && v.i < INT64_MAX) ++v.i;
+  else v = Value{};
+  FANGYI_NEXT();
+}
+op_acc_min:
+op_acc_max: {
+  Value& acc = locals[ip->a];
+  const Value& v = *--sp;
+  if (v.kind != ValueKind::null_) {
+    int c = acc.kind == ValueKind::null_ ? -2 : compare(v, acc);
+    if (c == -2 || (c != 2 && (ip->op == vm::op(OpCode::acc_min) ? c < 0 : c > 0))) acc = v;
+  }
+  FANGYI_NEXT();
+}
+op_acc_add: {
+  Value& acc = locals[ip->a];
+  const Value& v = *--sp;
+  if (v.kind != ValueKind::null_) acc = arith(OpCode::add, acc, v);
+  FANGYI_NEXT();
+}
+op_count_rows: {
+  const auto* rows = rows_of(ip->a);
+  set_number(*sp++, ValueKind::int_, rows ? static_cast<int64_t>(rows->size()) : 0);
+  FANGYI_NEXT();
+}
+op_field_eq_str:
+op_field_ne_str: {
+  ctx.row ? ctx.row->get_into(ip->a, *sp) : set_null(*sp);
+  Value& v = *sp++;
+  if (v.kind != ValueKind::string) {
+    set_null(v);
+  } else {
+    bool same = v.s == std::string_view(p_.strings[ip->b]);
+    set_bool(v, ip->op == vm::op(Extra::field_eq_str) ? same : !same);
+  }
+  FANGYI_NEXT();
+}
+op_field_has: {
+  ctx.row ? ctx.row->get_into(ip->a, *sp) : set_null(*sp);
+  Value& v = *sp++;
+  set_bool(v, v.kind == ValueKind::string ? !v.s.empty() : v.kind != ValueKind::null_);
+  FANGYI_NEXT();
+}
+op_has: {
+  Value& v = sp[-1];
+  set_bool(v, v.kind == ValueKind::string ? !v.s.empty() : v.kind != ValueKind::null_);
+  FANGYI_NEXT();
+}
+op_day_of: {
+  // day_of(date, date or datetime): whole days from the first to the second.
+  --sp;
+  Value& a = sp[-1];
+  const Value& b = sp[0];
+  int64_t d = 0, r = 0;
+  bool ok = a.kind == ValueKind::date && (b.kind == ValueKind::date || b.kind == ValueKind::datetime);
+  if (ok) d = b.kind == ValueKind::date ? b.i : floor_div(b.i, kDay);
+  if (ok && !__builtin_sub_overflow(d, a.i, &r)) set_number(a, ValueKind::int_, r);
+  else set_null(a);
+  FANGYI_NEXT();
+}
+op_date_of: {
+  Value& a = sp[-1];
+  a.kind == ValueKind::datetime ? set_number(a, ValueKind::date, floor_div(a.i, kDay)) : set_null(a);
+  FANGYI_NEXT();
+}
+op_set_begin: {
+  Sets::Set& s = sets_->sets[ip->a];
+  if (s.built == evaluation) FANGYI_JUMP(ip->b);
+  s.built = evaluation;
+  s.small = 0;
+  s.others.clear();
+  FANGYI_NEXT();
+}
+op_set_add:
+  sets_->add(sets_->sets[ip->a], *--sp);
+  FANGYI_NEXT();
+op_set_has:
+  set_bool(sp[-1], Sets::has(sets_->sets[ip->a], sp[-1]));
+  FANGYI_NEXT();
+
+#undef FANGYI_COMPARE
+#undef FANGYI_JUMP
+#undef FANGYI_NEXT
+#undef FANGYI_DISPATCH
 }
 
 Value evaluate(const Program& p, const Context& ctx) { return Evaluator(p).run(ctx); }

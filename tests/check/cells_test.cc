@@ -106,5 +106,38 @@ TEST(DatasetMatch, PicksTheDatasetByHeadersAndListsMissingColumns) {
             "g.csv:1: 錯誤：檔案最接近資料集「case-list」（個案清單），但缺少必要欄位：證號；無法對應的欄位：備註\n");
 }
 
+// The date memo and the plain date-time shortcut give what the full parsers
+// give, for every spelling, twice over (the second time from memory), and
+// with the field's formats as part of what is remembered.
+TEST(Cells, DateMemoMatchesTheFullParse) {
+  const char* cells[] = {"2021/08/27", "2021-08-27", "2021/8/7", "110/08/27", "110.08.27", "民國110年8月27日",
+                         "２０２１/０８/２７", "2021/08/32", "2021/02/29", "2020/02/29", "21/08/27", "2021/08/27x",
+                         "2021/08/27 14:00", "2021/08/27 9:05", "2021/08/27 09:05:59", "2021/08/27 24:10:00",
+                         "2021/08/27 14:60", "2021/08/27 14:0", "2021/08/27 123:00", "2021/08/27 14:00:5",
+                         "2021/08/27T14:00", "2021-08-27T14:00:00", "2021/08/27  14:00", "110/08/27 14:00",
+                         "2021/08/27 １４:００", "2021/13/01 10:00", "14:00", "x y", "2021/08/27 14:00 ", "0/0/0 0:00"};
+  DateMemo memo;
+  for (rules::FieldType t : {rules::FieldType::date, rules::FieldType::datetime}) {
+    for (unsigned formats : {unsigned(kDateAll), unsigned(kDateRoc), unsigned(kDateIso)}) {
+      auto f = field(t);
+      f.date_formats = formats;
+      for (int round = 0; round < 2; ++round) {
+        for (const char* raw : cells) {
+          std::string s1, s2;
+          expr::Value plain, quick;
+          auto e1 = convert_cell(f, raw, s1, plain);
+          auto e2 = convert_cell(f, raw, s2, memo, quick);
+          ASSERT_EQ(!e1, !e2) << raw << " formats " << formats;
+          if (e1) {
+            EXPECT_EQ(e1->message, e2->message) << raw;
+          }
+          EXPECT_EQ(plain.kind, quick.kind) << raw;
+          EXPECT_EQ(plain.i, quick.i) << raw << " formats " << formats;
+        }
+      }
+    }
+  }
+}
+
 }  // namespace
 }  // namespace fangyi::check
