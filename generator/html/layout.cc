@@ -13,6 +13,7 @@
 #include <tuple>
 
 #include "core/file_io.h"
+#include "html/anchor_scope.h"
 #include "core/json.h"
 #include "html/escape.h"
 
@@ -215,19 +216,21 @@ namespace {
 
 // Replaces each marker in `rendered` by the body it stands for, escaped
 // as the template asked.
-std::string splice_bodies(const std::string& rendered, const std::vector<Page>& pages, std::size_t bytes) {
+std::string splice_bodies(const std::string& rendered, const std::vector<std::string>& bodies) {
+  std::size_t bytes = 0;
+  for (const auto& b : bodies) bytes += b.size();
   std::string out;
   out.reserve(rendered.size() + bytes);
   std::size_t pos = 0;
   for (std::size_t at; (at = rendered.find(kMark, pos)) != std::string::npos;) {
-    auto m = marker_at(rendered, at, pages.size());
+    auto m = marker_at(rendered, at, bodies.size());
     if (!m) {
       out.append(rendered, pos, at + 1 - pos);  // not a marker: kept as it is
       pos = at + 1;
       continue;
     }
     out.append(rendered, pos, at - pos);
-    out += m->escaped ? mstch::html_escape(pages[m->number].body) : pages[m->number].body;
+    out += m->escaped ? mstch::html_escape(bodies[m->number]) : bodies[m->number];
     pos = m->end;
   }
   out.append(rendered, pos, std::string::npos);
@@ -242,28 +245,30 @@ std::string Layout::print(const std::vector<Page>& pages) const {
   // marker and put in afterwards. Markers hold a control character; should
   // a page or the template hold one itself, the bodies go through mustache
   // after all.
-  std::size_t bytes = 0;
   bool marked = !t_->print_has_mark;
   for (const auto& p : pages) {
-    bytes += p.body.size();
     marked = marked && p.body.find(kMark) == std::string::npos && p.title.find(kMark) == std::string::npos &&
              p.file.find(kMark) == std::string::npos;
   }
   mstch::data d = t_->common;
   d.set("title", format_message(Msg::site_print_title, lang_, {format_message(Msg::site_title, lang_)}));
   mstch::data chapters{mstch::data::type::list};
+  std::vector<std::string> bodies;
+  bodies.reserve(pages.size());
   for (std::size_t i = 0; i < pages.size(); ++i) {
     const Page& p = pages[i];
+    std::string id = "page-" + std::filesystem::path(p.file).stem().string();
+    bodies.push_back(scope_anchors(p.body, id));
     mstch::data c;
-    c.set("id", "page-" + std::filesystem::path(p.file).stem().string());
+    c.set("id", id);
     c.set("title", p.title);
-    c.set("body", marked ? mark(i) : p.body);
+    c.set("body", marked ? mark(i) : bodies.back());
     c.set("group", format_message(group_msg(p.group), lang_));
     chapters << c;
   }
   d.set("chapters", chapters);
   std::string rendered = t_->print.render(d);
-  return marked ? splice_bodies(rendered, pages, bytes) : rendered;
+  return marked ? splice_bodies(rendered, bodies) : rendered;
 }
 
 std::string nav_js(const std::vector<Page>& pages, Lang lang) {

@@ -61,6 +61,18 @@ TokenKind kind_of(const std::string& t) {
   return TokenKind::word;
 }
 
+// Whether `token` stands in `line` after a blank and before one: "1." in a
+// Q&A line whose answer lists "\t1. … 2. …", where the blank before is a tab.
+bool inside_after_blank(std::string_view line, std::string_view token) {
+  for (std::size_t at = line.find(token); at != std::string_view::npos; at = line.find(token, at + 1)) {
+    std::size_t end = at + token.size();
+    bool blank_before = at > 0 && (line[at - 1] == ' ' || line[at - 1] == '\t');
+    bool blank_after = end == line.size() || line[end] == ' ' || line[end] == '\t';
+    if (blank_before && blank_after) return true;
+  }
+  return false;
+}
+
 // Whether `line` is where `token` starts.
 bool matches(std::string_view line, const std::string& token) {
   std::string_view b = bare(line);
@@ -74,8 +86,17 @@ bool matches(std::string_view line, const std::string& token) {
   }
   if (is_numeral_token(token)) return starts_with(b, token + "、") || starts_with(b, token + " 、");
   if (starts_with(token, "(") || (!token.empty() && token.back() == '.' && token.size() <= 3))
-    return starts_with(b, token) || line.find(" " + token + " ") != std::string_view::npos;
+    return starts_with(b, token) || inside_after_blank(line, token);
   return line.find(token) != std::string_view::npos;
+}
+
+// A heading word without a trailing "(1/4)" or item number.
+std::string without_counter(const std::string& token) {
+  std::size_t paren = token.find('(');
+  if (paren != std::string::npos) return token.substr(0, paren);
+  std::size_t end = token.size();
+  while (end > 0 && token[end - 1] >= '0' && token[end - 1] <= '9') --end;
+  return token.substr(0, end);
 }
 
 std::vector<std::string> tokens_of(const std::string& section) {
@@ -128,10 +149,12 @@ int SeedLibrary::locate(const std::string& text, const std::string& section) {
         found_any = true;
         break;
       }
-      // "填報注意事項(1/4)": try again without the page counter.
-      std::size_t paren = token.find('(');
-      if (paren == std::string::npos || paren == 0) break;
-      token = token.substr(0, paren);
+      // "填報注意事項(1/4)" and "確認狀態說明1": try again without the page
+      // counter or the item number the citation adds to a heading.
+      if (kind_of(token) != TokenKind::word) break;
+      std::string shorter = without_counter(token);
+      if (shorter.empty() || shorter == token) break;
+      token = shorter;
     }
   }
   return found_any ? static_cast<int>(pos) + 1 : 0;

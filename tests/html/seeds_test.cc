@@ -35,6 +35,25 @@ TEST(SeedLocate, FindsNumberedQuestions) {
   EXPECT_EQ(SeedLibrary::locate(kQa, "Q12、1."), 6);
 }
 
+TEST(SeedLocate, AnItemInsideTheAnswerLineOfItsQuestion) {
+  const char* qa =
+      "9.\t密切接觸者如何認定？\t1. 以確診者發病日前 2 日起所接觸者。 2. 同住親友。\n"
+      "10.\t居隔需要照顧者陪同？\t1. 12 歲以下兒童。\n"
+      "11.\t防疫長要做什麼？\t事先發放 1. 防疫單\n";
+  EXPECT_EQ(SeedLibrary::locate(qa, "Q9、1."), 1) << "the tab before 1. is a blank";
+  EXPECT_EQ(SeedLibrary::locate(qa, "Q10、1."), 2);
+  EXPECT_EQ(SeedLibrary::locate(qa, "Q9、3."), 1) << "an item not found stays at its question";
+}
+
+TEST(SeedLocate, AHeadingCitedWithAnItemNumber) {
+  const char* slides =
+      "(3) 篩選結果清單\n"
+      "確認狀態說明：\n"
+      "- 已確認：地址及電話皆已確認\n";
+  EXPECT_EQ(SeedLibrary::locate(slides, "(3) 確認狀態說明1"), 2);
+  EXPECT_EQ(SeedLibrary::locate(slides, "(3) 篩選結果清單"), 1);
+}
+
 TEST(SeedLocate, FollowsHeadingsInOrder) {
   EXPECT_EQ(SeedLibrary::locate(kSlides, "壹、三、居家快篩"), 3);
   EXPECT_EQ(SeedLibrary::locate(kSlides, "貳、Q7"), 9);

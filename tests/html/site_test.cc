@@ -126,14 +126,14 @@ TEST_F(SiteTest, PrintBodiesAreEscapedWhereTheTemplateEscapesThem) {
   o.templates_dir = templates.string();
   ASSERT_TRUE(render(o)) << render_all(diags_, SourceMap{}, Lang::en);
   std::string print = read_all(out() / "print.html");
-  EXPECT_NE(print.find("[&lt;h1 id=&quot;問答&quot;&gt;問答"), std::string::npos) << print.substr(0, 400);
-  EXPECT_NE(print.find("(<h1 id=\"問答\">問答"), std::string::npos);
+  EXPECT_NE(print.find("[&lt;h1 id=&quot;page-qa--問答&quot;&gt;問答"), std::string::npos) << print.substr(0, 400);
+  EXPECT_NE(print.find("(<h1 id=\"page-qa--問答\">問答"), std::string::npos);
   EXPECT_NE(print.find("九宮格 &amp;amp; 快篩"), std::string::npos) << "escaped twice in {{body}}, as mustache does";
   EXPECT_NE(print.find("<\x1F<0>\x1F>"), std::string::npos) << "a template holding the marker character is rendered plainly";
   // A page holding the marker character: the bodies go through mustache.
   page("02-qa.md", "# 問答\n\n九宮格 \x1F<0>\x1F\n");
   ASSERT_TRUE(render(o));
-  EXPECT_NE(read_all(out() / "print.html").find("(<h1 id=\"問答\">問答"), std::string::npos);
+  EXPECT_NE(read_all(out() / "print.html").find("(<h1 id=\"page-qa--問答\">問答"), std::string::npos);
   EXPECT_NE(read_all(out() / "print.html").find("九宮格 \x1F&lt;0&gt;\x1F"), std::string::npos);
 }
 

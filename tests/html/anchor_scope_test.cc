@@ -1,0 +1,32 @@
+#include "html/anchor_scope.h"
+
+#include <gtest/gtest.h>
+
+namespace fangyi::html {
+namespace {
+
+TEST(ScopeAnchors, PrefixesIdsAndTheLinksToThem) {
+  EXPECT_EQ(scope_anchors("<h2 id=\"規定\">規定</h2><a href=\"#規定\">↑</a>", "page-qa"),
+            "<h2 id=\"page-qa--規定\">規定</h2><a href=\"#page-qa--規定\">↑</a>");
+}
+
+TEST(ScopeAnchors, SvgReferencesFollowTheirIds) {
+  EXPECT_EQ(scope_anchors("<linearGradient id=\"g\"/><rect fill=\"url(#g)\"/>", "page-cohorts"),
+            "<linearGradient id=\"page-cohorts--g\"/><rect fill=\"url(#page-cohorts--g)\"/>");
+}
+
+TEST(ScopeAnchors, LeavesOtherFilesAndLookalikesAlone) {
+  const char* body =
+      "<a href=\"seed-004.html#L16\">Q9</a><td data-id=\"x\">id=\"y\"</td><p>&quot;#規定&quot;</p>";
+  EXPECT_EQ(scope_anchors(body, "page-qa"), body);
+}
+
+TEST(ScopeAnchors, TwoPagesWithTheSameHeadingNoLongerShareAnId) {
+  std::string a = scope_anchors("<h2 id=\"時程圖\">", "page-scheme-a");
+  std::string b = scope_anchors("<h2 id=\"時程圖\">", "page-scheme-b");
+  EXPECT_NE(a, b);
+  EXPECT_EQ(scope_anchors("", "page-x"), "");
+}
+
+}  // namespace
+}  // namespace fangyi::html
