@@ -51,11 +51,8 @@ Report run_checks(const rules::RuleSet& rules, const std::vector<std::string>& f
   engine::Plan plan(rules, options);
   engine::ReadState state(options.partitions > 0 ? options.partitions : partitions_for(files));
   state.organisation_rows.resize(rules.datasets.size());
-  for (std::size_t i = 0; i < rules.datasets.size(); ++i) {
-    const Projection& p = plan.organisation_keep[i];
-    state.organisation_rows[i].configure(p.values.size(), p.values, p.texts, p.intern);
-    if (p.rows) state.organisation_rows[i].keep_rows();
-  }
+  for (std::size_t i = 0; i < rules.datasets.size(); ++i)
+    state.organisation_rows[i].configure(rules.datasets[i].fields.size(), plan.organisation_keep[i], true);
   for (const auto& f : files) engine::read_file(plan, f, state, diags);
 
   Report report;

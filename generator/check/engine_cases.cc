@@ -60,11 +60,9 @@ class CaseChecker {
     const std::size_t datasets = plan_.rules.datasets.size();
     Names keys;
     std::vector<DatasetRows> stores(datasets);
-    for (std::size_t i = 0; i < datasets; ++i) {
-      const Projection& p = plan_.case_keep[i];
-      stores[i].configure(p.values.size(), p.values, p.texts, p.intern);
-      if (p.rows) stores[i].keep_rows();
-    }
+    // The rows view bytes_, which outlives them.
+    for (std::size_t i = 0; i < datasets; ++i)
+      stores[i].configure(plan_.rules.datasets[i].fields.size(), plan_.case_keep[i], false);
     std::string_view in = bytes_;
     RecordHead head;
     // A case's rows mostly follow each other (its 14 follow-up days): ask
@@ -72,7 +70,7 @@ class CaseChecker {
     std::string_view last_key;
     uint32_t key = 0;
     while (!in.empty()) {
-      if (!decode_record(in, plan_.case_keep, head, values_, texts_)) {
+      if (!decode_head(in, datasets, head)) {
         error = "damaged temporary file";
         return false;
       }
@@ -80,8 +78,12 @@ class CaseChecker {
         key = keys.id(head.key);
         last_key = head.key;
       }
-      if (plan_.case_keep[head.dataset].rows)
-        stores[head.dataset].add(values_, texts_, {head.file, head.line, head.organisation, key});
+      // A dataset no case check reads has records with a head only.
+      if (plan_.case_keep[head.dataset].rows &&
+          !stores[head.dataset].add_record(in, {head.file, head.line, head.organisation, key})) {
+        error = "damaged temporary file";
+        return false;
+      }
     }
     for (auto& s : stores) s.index(keys.size(), state_.organisations.names().size());
     cases += keys.size() - 1;
@@ -121,8 +123,6 @@ class CaseChecker {
   const ReadState& state_;
   std::vector<std::pair<const CompiledCheck*, Evaluators>> checks_;
   std::string bytes_;
-  std::vector<expr::Value> values_;
-  std::vector<std::string_view> texts_;
   std::vector<std::vector<StoredRow>> scratch_;
 };
 

@@ -20,8 +20,6 @@ bool holds(expr::Evaluator& e, const expr::Context& ctx) {
 
 Projection empty_projection(const Dataset& d) {
   Projection p;
-  p.values.assign(d.fields.size(), false);
-  p.texts.assign(d.fields.size(), false);
   p.intern.assign(d.fields.size(), false);
   for (std::size_t s = 0; s < d.fields.size(); ++s) p.intern[s] = d.fields[s].type == rules::FieldType::enum_;
   return p;
@@ -36,14 +34,14 @@ void keep(const CompiledCheck& cc, std::vector<Projection>& keep) {
   for (const expr::Program* p : {&c.when, &c.require}) {
     expr::FieldsRead reads = expr::fields_read(*p);
     if (c.scope == Scope::case_)
-      for (std::size_t slot : reads.row) keep[cc.dataset].values[slot] = true;
+      for (std::size_t slot : reads.row) keep[cc.dataset].keep_value(slot);
     for (auto [source, slot] : reads.sources)
-      if (source < cc.sources.size()) keep[cc.sources[source]].values[slot] = true;
+      if (source < cc.sources.size()) keep[cc.sources[source]].keep_value(slot);
   }
   if (c.scope != Scope::case_) return;
   for (int slot : cc.message_slots)
-    if (slot >= 0) keep[cc.dataset].texts[static_cast<std::size_t>(slot)] = true;
-  if (cc.field_slot >= 0) keep[cc.dataset].texts[static_cast<std::size_t>(cc.field_slot)] = true;
+    if (slot >= 0) keep[cc.dataset].keep_text(static_cast<std::size_t>(slot));
+  if (cc.field_slot >= 0) keep[cc.dataset].keep_text(static_cast<std::size_t>(cc.field_slot));
 }
 
 }  // namespace

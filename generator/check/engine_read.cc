@@ -145,8 +145,9 @@ class Worker {
       }
       if (key.empty() && !org_keep.rows) continue;
       RecordHead head{static_cast<uint8_t>(job_.dataset), job_.file, static_cast<uint32_t>(line), organisation(org), key};
-      if (!key.empty()) encode_record(head, case_keep, values_, texts_, out.spill[job_.state.spill.partition_of(key)]);
-      if (org_keep.rows) encode_record(head, org_keep, values_, texts_, out.organisation_records);
+      if (!key.empty())
+        encode_record(head, case_keep, values_.data(), texts_.data(), out.spill[job_.state.spill.partition_of(key)]);
+      if (org_keep.rows) encode_record(head, org_keep, values_.data(), texts_.data(), out.organisation_records);
     }
     return out;
   }
@@ -288,10 +289,9 @@ void read_file(const Plan& plan, const std::string& path, ReadState& state, Diag
       if (!r.spill[p].empty() && !spill_failed && !state.spill.append(p, r.spill[p])) spill_failed = true;
     std::string_view records = r.organisation_records;
     RecordHead head;
-    std::vector<expr::Value> values;
-    std::vector<std::string_view> texts;
-    while (!records.empty() && decode_record(records, plan.organisation_keep, head, values, texts))
-      state.organisation_rows[head.dataset].add(values, texts, {head.file, head.line, head.organisation, 0});
+    while (!records.empty() && decode_head(records, plan.rules.datasets.size(), head) &&
+           state.organisation_rows[head.dataset].add_record(records, {head.file, head.line, head.organisation, 0})) {
+    }
   };
 
   FileJob job{plan, state, path, headers, *match, di, file};

@@ -1,6 +1,7 @@
 // Encoding of kept rows.
 #include "check/row_record.h"
 
+#include <algorithm>
 #include <cstring>
 
 namespace fangyi::check {
@@ -58,16 +59,20 @@ bool get_text(std::string_view& in, std::string_view& s) {
 
 }  // namespace
 
-void encode_record(const RecordHead& head, const Projection& p, const std::vector<expr::Value>& values,
-                   const std::vector<std::string_view>& texts, std::string& out) {
+void Projection::insert(std::vector<uint32_t>& slots, std::size_t slot) {
+  auto at = std::lower_bound(slots.begin(), slots.end(), slot);
+  if (at == slots.end() || *at != slot) slots.insert(at, static_cast<uint32_t>(slot));
+}
+
+void encode_record(const RecordHead& head, const Projection& p, const expr::Value* values,
+                   const std::string_view* texts, std::string& out) {
   Out w(out);
   w.put(head.dataset);
   w.put(head.file);
   w.put(head.line);
   w.put(head.organisation);
   w.put_text(head.key);
-  for (std::size_t s = 0; s < p.values.size(); ++s) {
-    if (!p.values[s]) continue;
+  for (uint32_t s : p.values) {
     const expr::Value& v = values[s];
     w.put(static_cast<uint8_t>(v.kind));
     switch (v.kind) {
@@ -78,23 +83,19 @@ void encode_record(const RecordHead& head, const Projection& p, const std::vecto
       default: w.put(v.i);
     }
   }
-  for (std::size_t s = 0; s < p.texts.size(); ++s)
-    if (p.texts[s]) w.put_text(texts[s]);
+  for (uint32_t s : p.texts) w.put_text(texts[s]);
 }
 
-bool decode_record(std::string_view& in, const std::vector<Projection>& projections, RecordHead& head,
-                   std::vector<expr::Value>& values, std::vector<std::string_view>& texts) {
-  if (!get(in, head.dataset) || head.dataset >= projections.size() || !get(in, head.file) || !get(in, head.line) ||
-      !get(in, head.organisation) || !get_text(in, head.key))
-    return false;
-  const Projection& p = projections[head.dataset];
-  values.resize(p.values.size());
-  texts.resize(p.texts.size());
-  for (std::size_t s = 0; s < p.values.size(); ++s) {
-    if (!p.values[s]) continue;
+bool decode_head(std::string_view& in, std::size_t datasets, RecordHead& head) {
+  return get(in, head.dataset) && head.dataset < datasets && get(in, head.file) && get(in, head.line) &&
+         get(in, head.organisation) && get_text(in, head.key);
+}
+
+bool decode_body(std::string_view& in, const Projection& p, expr::Value* values, std::string_view* texts) {
+  for (std::size_t k = 0; k < p.values.size(); ++k) {
     uint8_t kind = 0;
     if (!get(in, kind) || kind > static_cast<uint8_t>(expr::ValueKind::duration)) return false;
-    expr::Value& v = values[s];
+    expr::Value& v = values[k];
     v = expr::Value{};
     v.kind = static_cast<expr::ValueKind>(kind);
     switch (v.kind) {
@@ -102,7 +103,7 @@ bool decode_record(std::string_view& in, const std::vector<Projection>& projecti
       case expr::ValueKind::bool_: {
         uint8_t b = 0;
         if (!get(in, b)) return false;
-        v.b = b != 0;
+        v.i = b != 0;
         break;
       }
       case expr::ValueKind::decimal:
@@ -115,8 +116,8 @@ bool decode_record(std::string_view& in, const std::vector<Projection>& projecti
         if (!get(in, v.i)) return false;
     }
   }
-  for (std::size_t s = 0; s < p.texts.size(); ++s)
-    if (p.texts[s] && !get_text(in, texts[s])) return false;
+  for (std::size_t k = 0; k < p.texts.size(); ++k)
+    if (!get_text(in, texts[k])) return false;
   return true;
 }
 

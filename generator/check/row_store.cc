@@ -39,30 +39,39 @@ uint32_t Names::id(std::string_view name) {
   return id;
 }
 
-void DatasetRows::configure(std::size_t fields, const std::vector<bool>& values, const std::vector<bool>& texts,
-                            const std::vector<bool>& intern) {
+void DatasetRows::configure(std::size_t fields, const Projection& p, bool own_strings) {
+  projection_ = &p;
+  own_strings_ = own_strings;
   value_pos_.assign(fields, -1);
   text_pos_.assign(fields, -1);
-  intern_ = intern;
-  width_ = text_width_ = 0;
-  for (std::size_t s = 0; s < fields; ++s) {
-    if (values[s]) value_pos_[s] = static_cast<int>(width_++);
-    if (texts[s]) text_pos_[s] = static_cast<int>(text_width_++);
-  }
+  width_ = p.values.size();
+  text_width_ = p.texts.size();
+  for (std::size_t k = 0; k < width_; ++k) value_pos_[p.values[k]] = static_cast<int>(k);
+  for (std::size_t k = 0; k < text_width_; ++k) text_pos_[p.texts[k]] = static_cast<int>(k);
 }
 
-void DatasetRows::add(const std::vector<expr::Value>& values, const std::vector<std::string_view>& texts,
-                      const Meta& meta) {
-  for (std::size_t s = 0; s < value_pos_.size(); ++s) {
-    if (value_pos_[s] < 0) continue;
-    const expr::Value& v = values[s];
-    expr::Value kept = v;
-    kept.s = v.kind != expr::ValueKind::string ? std::string_view() : intern_[s] ? pool_.intern(v.s) : pool_.copy(v.s);
-    values_.push_back(kept);
+bool DatasetRows::add_record(std::string_view& in, const Meta& meta) {
+  const std::size_t row = meta_.size();
+  values_.resize((row + 1) * width_);
+  text_.resize((row + 1) * text_width_);
+  expr::Value* values = values_.data() + row * width_;
+  std::string_view* texts = text_.data() + row * text_width_;
+  if (!decode_body(in, *projection_, values, texts)) {
+    values_.resize(row * width_);
+    text_.resize(row * text_width_);
+    return false;
   }
-  for (std::size_t s = 0; s < text_pos_.size(); ++s)
-    if (text_pos_[s] >= 0) text_.push_back(intern_[s] ? pool_.intern(texts[s]) : pool_.copy(texts[s]));
+  if (own_strings_) {
+    const Projection& p = *projection_;
+    for (std::size_t k = 0; k < width_; ++k) {
+      expr::Value& v = values[k];
+      if (v.kind == expr::ValueKind::string) v.s = p.intern[p.values[k]] ? pool_.intern(v.s) : pool_.copy(v.s);
+    }
+    for (std::size_t k = 0; k < text_width_; ++k)
+      texts[k] = p.intern[p.texts[k]] ? pool_.intern(texts[k]) : pool_.copy(texts[k]);
+  }
   meta_.push_back(meta);
+  return true;
 }
 
 expr::Value DatasetRows::value(uint32_t row, std::size_t slot) const {

@@ -13,6 +13,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "check/row_record.h"
 #include "expr/expr.h"
 
 namespace fangyi::check {
@@ -50,13 +51,15 @@ class DatasetRows {
     uint32_t key = 0;
   };
 
-  // Which slots to keep: `values` are evaluated, `texts` shown in messages.
-  void configure(std::size_t fields, const std::vector<bool>& values, const std::vector<bool>& texts,
-                 const std::vector<bool>& intern);
-  bool enabled() const { return width_ > 0 || keep_rows_; }
-  void keep_rows() { keep_rows_ = true; }
+  // Keeps the slots `p` lists, of a dataset of `fields` slots. With
+  // `own_strings` the strings of added rows are copied into the store (and
+  // repeated ones, where p.intern says, stored once); without, they view the
+  // bytes given to add_record, which must outlive the store.
+  void configure(std::size_t fields, const Projection& p, bool own_strings);
 
-  void add(const std::vector<expr::Value>& values, const std::vector<std::string_view>& texts, const Meta& meta);
+  // Reads the body of a kept record (decode_body) at the front of `in` as a
+  // new row. False on damaged bytes; the row is then not added.
+  bool add_record(std::string_view& in, const Meta& meta);
   // Groups rows by key and organisation; call once after the last add().
   void index(std::size_t keys, std::size_t organisations);
 
@@ -80,10 +83,10 @@ class DatasetRows {
   static void group(const std::vector<Meta>& meta, std::size_t ids, uint32_t Meta::*field, std::vector<uint32_t>& rows,
                     std::vector<uint32_t>& begin);
 
+  const Projection* projection_ = nullptr;
   std::vector<int> value_pos_, text_pos_;  // per slot: column in the row, or -1
-  std::vector<bool> intern_;
   std::size_t width_ = 0, text_width_ = 0;
-  bool keep_rows_ = false;
+  bool own_strings_ = false;
   std::vector<expr::Value> values_;        // rows × width
   std::vector<std::string_view> text_;     // rows × text_width
   std::vector<Meta> meta_;
