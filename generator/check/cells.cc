@@ -77,6 +77,44 @@ std::optional<DateTime> quick_datetime(std::string_view raw, unsigned formats, D
 
 }  // namespace
 
+void RowConverter::WordTable::add(std::string_view word, const expr::Value& value) {
+  for (const auto& w : words_)
+    if (w.first == word) return;
+  words_.emplace_back(word, value);
+  std::size_t size = 16;
+  while (size < 2 * words_.size()) size *= 2;
+  index_.assign(size, 0);
+  for (std::size_t i = 0; i < words_.size(); ++i) {
+    std::size_t h = hash(words_[i].first) & (size - 1);
+    while (index_[h] != 0) h = (h + 1) & (size - 1);
+    index_[h] = static_cast<uint32_t>(i + 1);
+  }
+}
+
+RowConverter::RowConverter(const rules::Dataset& d) : fields_(d.fields.size()) {
+  using rules::FieldType;
+  for (std::size_t i = 0; i < d.fields.size(); ++i) {
+    const rules::DatasetField& f = d.fields[i];
+    Field& c = fields_[i];
+    c.field = &f;
+    switch (f.type) {
+      case FieldType::string:
+      case FieldType::id_number:
+      case FieldType::phone: c.how = How::text; break;
+      case FieldType::enum_:
+        c.how = How::word;
+        for (const auto& v : f.values) c.words.add(v, expr::Value::string(v));
+        break;
+      case FieldType::bool_:
+        c.how = How::word;
+        for (const auto& v : f.true_values) c.words.add(v, expr::Value::boolean(true));
+        for (const auto& v : f.false_values) c.words.add(v, expr::Value::boolean(false));
+        break;
+      default: c.how = How::other;
+    }
+  }
+}
+
 std::optional<Date> DateMemo::parse(std::string_view text, unsigned formats) {
   if (text.size() > sizeof(Entry::text)) return parse_date(text, formats);
   uint32_t h = 2166136261u ^ formats;

@@ -46,4 +46,69 @@ std::optional<CellError> convert_cell(const rules::DatasetField& f, std::string_
 std::optional<CellError> convert_cell(const rules::DatasetField& f, std::string_view raw, std::string& scratch,
                                       DateMemo& memo, expr::Value& out);
 
+// The cells of one dataset's rows as values, each field's conversion chosen
+// once: text fields are views, enum values and yes/no words are found in a
+// table instead of compared one by one, dates go through a DateMemo, the
+// rest through convert_cell. Gives exactly what convert_cell gives (a string
+// may view the rule's own spelling of an equal value). One per thread.
+class RowConverter {
+ public:
+  explicit RowConverter(const rules::Dataset& d);
+
+  // Converts `raw` (already trimmed) for field `slot` into `out`.
+  std::optional<CellError> convert(std::size_t slot, std::string_view raw, expr::Value& out) {
+    Field& f = fields_[slot];
+    if (raw.empty()) {
+      out = expr::Value::null();
+      return std::nullopt;
+    }
+    if (f.how == How::text) {
+      out = expr::Value::string(raw);
+      return std::nullopt;
+    }
+    if (f.how == How::word) {
+      if (const expr::Value* v = f.words.find(raw)) {
+        out = *v;
+        return std::nullopt;
+      }
+    }
+    return convert_cell(*f.field, raw, f.scratch, dates_, out);
+  }
+
+ private:
+  // Words to values by open addressing; a few probes, one comparison.
+  class WordTable {
+   public:
+    void add(std::string_view word, const expr::Value& value);  // the first of equal words wins
+    const expr::Value* find(std::string_view s) const {
+      if (index_.empty()) return nullptr;
+      for (std::size_t h = hash(s) & (index_.size() - 1);; h = (h + 1) & (index_.size() - 1)) {
+        uint32_t e = index_[h];
+        if (e == 0) return nullptr;
+        if (words_[e - 1].first == s) return &words_[e - 1].second;
+      }
+    }
+
+   private:
+    static std::size_t hash(std::string_view s) {
+      std::size_t h = s.size() * 0x9E3779B97F4A7C15ull;
+      for (std::size_t i = s.size() > 4 ? s.size() - 4 : 0; i < s.size(); ++i)
+        h = (h ^ static_cast<unsigned char>(s[i])) * 0x100000001B3ull;
+      return h ^ (h >> 29);
+    }
+    std::vector<std::pair<std::string_view, expr::Value>> words_;
+    std::vector<uint32_t> index_;  // word + 1, 0 empty; a power of two at least twice the words
+  };
+  enum class How : uint8_t { text, word, other };
+  struct Field {
+    const rules::DatasetField* field = nullptr;
+    How how = How::other;
+    WordTable words;
+    std::string scratch;
+  };
+
+  std::vector<Field> fields_;
+  DateMemo dates_;
+};
+
 }  // namespace fangyi::check

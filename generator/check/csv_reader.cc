@@ -262,6 +262,7 @@ CsvReader::Step CsvReader::parse_row(std::vector<std::string_view>& cells, std::
     return Step::end;
   }
   begin_ = static_cast<std::size_t>(p - buf);
+  row_bytes_ = std::string_view(row, static_cast<std::size_t>(p - row));
   line_ = row_line_ + breaks + 1;
   row_cells_ = count;
   if (track) report_invalid_bytes(row, p);

@@ -64,6 +64,7 @@ class CsvReader : public TableReader {
 
   bool header(std::vector<std::string>& names) override;
   bool next(std::vector<std::string_view>& cells, uint64_t& line) override;
+  std::string_view row_bytes() const override { return row_bytes_; }
   // "UTF-8", "UTF-8 (BOM)" or "Big5 (CP950)"; final after the header.
   std::string encoding() const override { return source_->encoding_name(); }
   uint64_t bytes_read() const override { return source_->bytes_read(); }
@@ -97,6 +98,7 @@ class CsvReader : public TableReader {
 
   uint64_t line_ = 1;         // physical line at begin_
   uint64_t row_line_ = 0;     // where the row being parsed starts
+  std::string_view row_bytes_;  // of the last row returned, in buf_
   bool skip_lf_ = false;      // the last line ended in CR: an LF right after it is the same line end
   std::size_t row_cells_ = 0; // cells of the last row, stored or not
   std::size_t issue_mark_ = 0;  // issues_ before this are from earlier rows; the rest are redone per attempt

@@ -22,32 +22,55 @@ constexpr std::size_t kBatchRows = 2048;
 constexpr std::size_t kBatchBytes = 1 << 20;
 constexpr std::size_t kInFlight = 8;  // batches read but not yet committed
 
-// Rows copied out of the reader.
+// Rows copied out of the reader: each row's bytes in one piece where the
+// reader has them in one span (row_bytes), its cells as offsets into them.
 struct RowBatch {
   uint64_t seq = 0;
-  std::string text;               // every cell's bytes, back to back
-  std::vector<uint32_t> cell_end; // end of each cell in `text`
-  std::vector<uint32_t> row_end;  // end of each row in `cell_end`
+  std::string text;               // the rows' bytes, back to back
+  std::vector<uint32_t> cells;    // per cell: begin and size in `text`
+  std::vector<uint32_t> row_end;  // end of each row in `cells`, in cells
   std::vector<uint64_t> lines;
   std::vector<ReadIssue> issues;  // raised while these rows were read
 
-  void add(const std::vector<std::string_view>& cells, uint64_t line) {
-    for (std::string_view c : cells) {
-      text.append(c);
-      cell_end.push_back(static_cast<uint32_t>(text.size()));
+  void add(const std::vector<std::string_view>& row, std::string_view span, uint64_t line) {
+    const std::size_t base = text.size();
+    text.append(span);
+    // As integers: a cell outside the span (an unescaped quoted field) may
+    // lie in another buffer.
+    const uintptr_t lo = reinterpret_cast<uintptr_t>(span.data()), hi = lo + span.size();
+    for (std::string_view c : row) {
+      const uintptr_t at = reinterpret_cast<uintptr_t>(c.data());
+      if (!c.empty() && at >= lo && at + c.size() <= hi) {
+        cells.push_back(static_cast<uint32_t>(base + (at - lo)));
+      } else {
+        cells.push_back(static_cast<uint32_t>(text.size()));
+        text.append(c);
+      }
+      cells.push_back(static_cast<uint32_t>(c.size()));
     }
-    row_end.push_back(static_cast<uint32_t>(cell_end.size()));
+    row_end.push_back(static_cast<uint32_t>(cells.size() / 2));
     lines.push_back(line);
   }
   bool full() const { return lines.size() >= kBatchRows || text.size() >= kBatchBytes; }
-  void cells(std::size_t row, std::vector<std::string_view>& out) const {
-    out.clear();
-    uint32_t first = row == 0 ? 0 : row_end[row - 1];
-    for (uint32_t c = first; c < row_end[row]; ++c) {
-      uint32_t begin = c == 0 ? 0 : cell_end[c - 1];
-      out.emplace_back(text.data() + begin, cell_end[c] - begin);
-    }
+};
+
+// The cells of one row of a batch.
+class BatchRow {
+ public:
+  BatchRow(const RowBatch& b, std::size_t row)
+      : text_(b.text.data()),
+        cells_(b.cells.data() + 2 * (row == 0 ? 0 : b.row_end[row - 1])),
+        count_(b.row_end[row] - (row == 0 ? 0 : b.row_end[row - 1])) {}
+  std::string_view cell(int col) const {
+    if (col < 0 || static_cast<uint32_t>(col) >= count_) return {};
+    const uint32_t* c = cells_ + 2 * col;
+    return std::string_view(text_ + c[0], c[1]);
   }
+
+ private:
+  const char* text_;
+  const uint32_t* cells_;
+  uint32_t count_;
 };
 
 // What a worker made of a batch.
@@ -82,16 +105,11 @@ class RowView : public expr::Row {
   const std::vector<expr::Value>& values_;
 };
 
-std::string_view cell(const std::vector<std::string_view>& cells, int col) {
-  return col >= 0 && static_cast<std::size_t>(col) < cells.size() ? cells[static_cast<std::size_t>(col)]
-                                                                    : std::string_view();
-}
-
 // Converts, checks and encodes rows; one per worker thread.
 class Worker {
  public:
   explicit Worker(const FileJob& job)
-      : job_(job), d_(job.plan.rules.datasets[job.dataset]), n_(d_.fields.size()), values_(n_), scratch_(n_),
+      : job_(job), d_(job.plan.rules.datasets[job.dataset]), n_(d_.fields.size()), values_(n_), convert_(d_),
         texts_(n_), view_(values_) {
     key_slot_ = slot_of(d_, d_.key);
     org_slot_ = slot_of(d_, d_.organisation);
@@ -121,13 +139,13 @@ class Worker {
     const Projection& case_keep = plan.case_keep[job_.dataset];
     const Projection& org_keep = plan.organisation_keep[job_.dataset];
     for (std::size_t r = 0; r < batch.lines.size(); ++r) {
-      batch.cells(r, cells_);
+      const BatchRow row(batch, r);
       uint64_t line = batch.lines[r];
-      std::string_view org = org_slot_ >= 0 ? trim_view(cell(cells_, column_of[static_cast<std::size_t>(org_slot_)])) : "";
+      std::string_view org = org_slot_ >= 0 ? trim_view(row.cell(column_of[static_cast<std::size_t>(org_slot_)])) : "";
       for (std::size_t slot = 0; slot < n_; ++slot) {
-        std::string_view raw = trim_view(cell(cells_, column_of[slot]));
+        std::string_view raw = trim_view(row.cell(column_of[slot]));
         texts_[slot] = raw;
-        if (auto err = convert_cell(d_.fields[slot], raw, scratch_[slot], dates_, values_[slot])) {
+        if (auto err = convert_.convert(slot, raw, values_[slot])) {
           out.found.push_back({{job_.path, line, d_.fields[slot].header, "input.cell", rules::CheckSeverity::error,
                                 format_message(err->message, plan.options.lang, err->args),
                                 plan.shown(d_.fields[slot], raw), std::string(org), ""},
@@ -166,9 +184,8 @@ class Worker {
   const Dataset& d_;
   std::size_t n_;
   std::vector<expr::Value> values_;
-  std::vector<std::string> scratch_;
-  DateMemo dates_;
-  std::vector<std::string_view> texts_, cells_;
+  RowConverter convert_;
+  std::vector<std::string_view> texts_;
   RowView view_;
   expr::Context ctx_;
   int key_slot_ = -1, org_slot_ = -1;
@@ -305,7 +322,7 @@ void read_file(const Plan& plan, const std::string& path, ReadState& state, Diag
     uint64_t line = 0;
     while (reader->next(cells, line)) {
       ++rows;
-      batch.add(cells, line);
+      batch.add(cells, reader->row_bytes(), line);
       if (!reader->issues().empty()) {
         for (auto& i : reader->issues()) batch.issues.push_back(std::move(i));
         reader->issues().clear();

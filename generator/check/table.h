@@ -32,6 +32,10 @@ class TableReader {
   // `line` is where the row starts. Returns false at the end of the table
   // or on an error that stops reading (then error() is set).
   virtual bool next(std::vector<std::string_view>& cells, uint64_t& line) = 0;
+  // The bytes the last row was read from, when its cells are views into one
+  // span of them (the others view elsewhere); empty when the reader has no
+  // such span. Lets a caller copy a row in one piece.
+  virtual std::string_view row_bytes() const { return {}; }
 
   // Issues found so far; the caller may take and clear them.
   std::vector<ReadIssue>& issues() { return issues_; }

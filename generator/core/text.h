@@ -40,7 +40,14 @@ std::size_t edit_distance(std::string_view a, std::string_view b);
 // typo (distance at most a third of the length, at least 1); else "".
 std::string nearest(std::string_view word, const std::vector<std::string>& candidates);
 
-std::string_view trim_view(std::string_view s);  // spaces, tabs, CR, LF at both ends
+// Spaces, tabs, CR, LF at both ends. Inline: the check engine trims every cell.
+inline std::string_view trim_view(std::string_view s) {
+  auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+  std::size_t b = 0, e = s.size();
+  while (b < e && blank(s[b])) ++b;
+  while (e > b && blank(s[e - 1])) --e;
+  return s.substr(b, e - b);
+}
 std::string trim(std::string_view s);
 std::string join(const std::vector<std::string>& items, std::string_view separator);
 // The shortest text that reads back as `v`: 500, 0.5, 37.25.

@@ -139,5 +139,48 @@ TEST(Cells, DateMemoMatchesTheFullParse) {
   }
 }
 
+// A dataset's RowConverter gives, field by field, what convert_cell gives:
+// the same kind and value, the same error, for words in and out of the
+// lists (a word in both yes and no lists is yes, as convert_cell finds it
+// first), lists with many values, and every other type through its fallback.
+TEST(Cells, RowConverterMatchesConvertCell) {
+  rules::Dataset d;
+  auto e = field(rules::FieldType::enum_);
+  e.values = {"未確認", "已確認", "僅部分確認", "失聯", "已結案"};
+  auto many = field(rules::FieldType::enum_);
+  for (int i = 0; i < 300; ++i) many.values.push_back("值" + std::to_string(i));
+  auto b = field(rules::FieldType::bool_);
+  b.true_values = {"是", "V", "v", "✓", "1", "否"};
+  b.false_values = {"否", "", "N", "0"};
+  auto l = field(rules::FieldType::list);
+  d.fields = {e, many, b, l, field(rules::FieldType::string), field(rules::FieldType::id_number),
+              field(rules::FieldType::phone), field(rules::FieldType::int_), field(rules::FieldType::decimal),
+              field(rules::FieldType::date), field(rules::FieldType::datetime), field(rules::FieldType::time)};
+  const char* cells[] = {"", "未確認", "已確認", "失聯", "已結", "已結案 ", "值0", "值299", "值300", "是", "否", "V",
+                         "v", "N", "0", "1", "✓", "也許", "甲、乙、 丙", "A123456789", "0912345678", "14", "14天",
+                         "37.5°C", "高燒", "2021/08/27", "110/08/27", "2021/08/27 14:00", "2021/08/32", "08:30",
+                         "25:00", "x"};
+  RowConverter converter(d);
+  for (int round = 0; round < 2; ++round) {
+    for (std::size_t slot = 0; slot < d.fields.size(); ++slot) {
+      for (const char* raw : cells) {
+        std::string scratch;
+        expr::Value want, got;
+        auto e1 = convert_cell(d.fields[slot], raw, scratch, want);
+        auto e2 = converter.convert(slot, raw, got);
+        ASSERT_EQ(!e1, !e2) << "slot " << slot << " " << raw;
+        if (e1) {
+          EXPECT_EQ(e1->message, e2->message) << raw;
+          EXPECT_EQ(e1->args, e2->args) << raw;
+        }
+        ASSERT_EQ(want.kind, got.kind) << "slot " << slot << " " << raw;
+        if (want.kind == expr::ValueKind::string) EXPECT_EQ(want.s, got.s) << raw;
+        else if (want.kind == expr::ValueKind::decimal) EXPECT_EQ(want.d, got.d) << raw;
+        else EXPECT_EQ(want.i, got.i) << "slot " << slot << " " << raw;
+      }
+    }
+  }
+}
+
 }  // namespace
 }  // namespace fangyi::check
