@@ -27,7 +27,10 @@ constexpr std::size_t kPadding = 64;       // LF bytes after the data, so scans 
 // before it ended.
 class Scanner {
  public:
-  explicit Scanner(char delimiter) : delimiter_(delimiter) {}
+  // `end`: bytes from here on are not read; the scan stops there (as at an
+  // LF). Without it, the text must be followed by 64 readable bytes, one of
+  // them special.
+  explicit Scanner(char delimiter, const char* end = nullptr) : delimiter_(delimiter), end_(end) {}
 
   const char* operator()(const char* p) {
     // As integers: comparing with a window of another block is no UB.
@@ -36,12 +39,24 @@ class Scanner {
       if (uint64_t rest = mask_ & (~uint64_t{0} << offset)) return base_ + __builtin_ctzll(rest);
     }
     for (base_ = p;; base_ += 64) {
-      mask_ = mark(base_);
+      mask_ = end_ != nullptr && end_ - base_ < 64 ? mark_bounded(base_) : mark(base_);
       if (mask_ != 0) return base_ + __builtin_ctzll(mask_);
     }
   }
 
  private:
+  // Fewer than 64 bytes are left before end_: the rest is marked one by one
+  // and end_ itself counts as special.
+  uint64_t mark_bounded(const char* p) const {
+    const std::size_t n = static_cast<std::size_t>(end_ - p);
+    uint64_t mask = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+      char c = p[i];
+      mask |= static_cast<uint64_t>(c == delimiter_ || c == '"' || c == '\r' || c == '\n') << i;
+    }
+    return mask | uint64_t{1} << n;
+  }
+
   uint64_t mark(const char* p) const {
     uint64_t mask = 0;
 #ifdef __SSE2__
@@ -63,14 +78,33 @@ class Scanner {
   }
 
   char delimiter_;
+  const char* end_;
   const char* base_ = nullptr;  // the 64 bytes `mask_` describes
   uint64_t mask_ = 0;
 };
 
-// Line breaks in [b, e): LF, CRLF and lone CR each count one.
+// Line breaks in [b, e): LF, CRLF and lone CR each count one. Whole
+// paragraphs of rows pass through here (next_plain): 16 bytes at a time, an
+// LF counts and so does a CR that no LF follows, tallied per byte lane and
+// summed every 255 steps, before a lane could overflow.
 uint64_t count_breaks(const char* b, const char* e) {
   uint64_t n = 0;
-  for (const char* p = b; p < e; ++p) {
+  const char* p = b;
+#ifdef __SSE2__
+  const __m128i lf = _mm_set1_epi8('\n'), cr = _mm_set1_epi8('\r'), zero = _mm_setzero_si128();
+  while (e - p > 16) {  // one byte beyond the 16 is read: the one after a CR
+    __m128i lanes = zero;
+    for (int k = 0; k < 255 && e - p > 16; ++k, p += 16) {
+      __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+      __m128i after = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 1));
+      __m128i lone_cr = _mm_andnot_si128(_mm_cmpeq_epi8(after, lf), _mm_cmpeq_epi8(v, cr));
+      lanes = _mm_sub_epi8(lanes, _mm_or_si128(_mm_cmpeq_epi8(v, lf), lone_cr));  // a match is -1
+    }
+    __m128i sums = _mm_sad_epu8(lanes, zero);
+    n += static_cast<uint64_t>(_mm_cvtsi128_si32(sums)) + static_cast<uint64_t>(_mm_extract_epi16(sums, 4));
+  }
+#endif
+  for (; p < e; ++p) {
     n += static_cast<uint64_t>(*p == '\n');
     n += static_cast<uint64_t>(*p == '\r' && (p + 1 == e || p[1] != '\n'));
   }
@@ -127,6 +161,54 @@ bool CsvReader::next(std::vector<std::string_view>& cells, uint64_t& line) {
     header(ignored);
   }
   return width_ > 0 && read_row(cells, line, width_);
+}
+
+bool CsvReader::next_plain(PlainText& out) {
+  if (!header_done_ || width_ == 0 || error_ || buf_ == nullptr || !literal_quotes_.empty()) return false;
+  const char* const buf = buf_.get();
+  const char* p = buf + begin_;
+  const char* const end = buf + end_;
+  if (p == end) return false;
+  if (skip_lf_) {  // the LF of a CRLF whose CR ended the row before
+    skip_lf_ = false;
+    if (*p == '\n' && ++p == end) {
+      begin_ = end_;
+      return false;
+    }
+  }
+  begin_ = static_cast<std::size_t>(p - buf);
+  // One byte short of the limits, for the LF of a CRLF taken after them.
+  std::size_t most = std::min(options_.max_field_bytes, options_.max_row_bytes);
+  if (most < 2) return false;
+  --most;
+  const char* limit = p + std::min(most, static_cast<std::size_t>(end - p));
+  if (const void* quote = std::memchr(p, '"', static_cast<std::size_t>(limit - p)))
+    limit = static_cast<const char*>(quote);
+  const std::vector<InvalidBytes>& bad = source_->invalid();
+  if (invalid_pos_ < bad.size()) {
+    uint64_t at = bad[invalid_pos_].offset - buf_offset_;
+    if (at < static_cast<uint64_t>(limit - buf)) limit = buf + std::max<uint64_t>(at, begin_);
+  }
+  // The text ends after the last line end before the limit.
+  std::size_t span = static_cast<std::size_t>(limit - p);
+  const char* lf = static_cast<const char*>(memrchr(p, '\n', span));
+  const char* cr = static_cast<const char*>(memrchr(p, '\r', span));
+  const char* last = std::max(lf != nullptr ? lf : p - 1, cr != nullptr ? cr : p - 1);
+  if (last < p) return false;
+  const char* stop = last + 1;
+  if (*last == '\r') {
+    if (stop < end) {
+      if (*stop == '\n') ++stop;
+    } else if (!eof_) {
+      skip_lf_ = true;  // as parse_row does for a row ending in CR
+    }
+  }
+  out.text = std::string_view(p, static_cast<std::size_t>(stop - p));
+  out.line = line_;
+  out.delimiter = options_.delimiter;
+  line_ += count_breaks(p, stop);
+  begin_ = static_cast<std::size_t>(stop - buf);
+  return true;
 }
 
 bool CsvReader::read_row(std::vector<std::string_view>& cells, uint64_t& line, std::size_t width) {
@@ -267,8 +349,7 @@ CsvReader::Step CsvReader::parse_row(std::vector<std::string_view>& cells, std::
   row_cells_ = count;
   if (track) report_invalid_bytes(row, p);
   if (header_done_ && count != width) {
-    issue(0, count < width ? Msg::csv_row_too_short : Msg::csv_row_too_long,
-          {std::to_string(count), std::to_string(width)});
+    issues_.push_back(ragged_row(row_line_, count, width));
     cells.resize(width);
   }
   return Step::row;
@@ -348,6 +429,55 @@ void CsvReader::report_invalid_bytes(const char* row_begin, const char* row_end)
   auto column = std::upper_bound(field_starts_.begin(), field_starts_.end(), at) - field_starts_.begin();
   issue(static_cast<int>(column), source_->is_big5() ? Msg::enc_invalid_big5 : Msg::enc_invalid_utf8,
         {std::to_string(column), bad[first].hex(), std::to_string(last - first)});
+}
+
+PlainRows::PlainRows(const PlainText& plain, std::size_t width)
+    : p_(plain.text.data()),
+      end_(plain.text.data() + plain.text.size()),
+      line_(plain.line),
+      delimiter_(plain.delimiter),
+      width_(width) {}
+
+bool PlainRows::next(std::vector<std::string_view>& cells, uint64_t& line, std::vector<ReadIssue>& issues) {
+  const char* p = p_;
+  const char* const end = end_;
+  for (; p < end && (*p == '\n' || *p == '\r'); ++line_) {  // empty lines
+    if (*p == '\r' && p + 1 < end && p[1] == '\n') ++p;
+    ++p;
+  }
+  if (p == end) {
+    p_ = p;
+    return false;
+  }
+  line = line_;
+  cells.clear();
+  std::size_t count = 0;
+  Scanner scan(delimiter_, end);
+  for (;;) {
+    const char* f = scan(p);
+    if (count < width_) cells.emplace_back(p, static_cast<std::size_t>(f - p));
+    ++count;
+    if (f == end) {
+      p = f;
+      break;
+    }
+    p = f + 1;
+    if (*f == delimiter_) continue;
+    if (*f == '\r' && p < end && *p == '\n') ++p;
+    break;
+  }
+  p_ = p;
+  ++line_;
+  if (count != width_) {
+    issues.push_back(ragged_row(line, count, width_));
+    cells.resize(width_);
+  }
+  return true;
+}
+
+ReadIssue ragged_row(uint64_t line, std::size_t count, std::size_t width) {
+  return ReadIssue{line, 0, count < width ? Msg::csv_row_too_short : Msg::csv_row_too_long,
+                   {std::to_string(count), std::to_string(width)}};
 }
 
 void CsvReader::issue(int column, Msg message, std::vector<std::string> args) {

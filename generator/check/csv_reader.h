@@ -65,6 +65,11 @@ class CsvReader : public TableReader {
   bool header(std::vector<std::string>& names) override;
   bool next(std::vector<std::string_view>& cells, uint64_t& line) override;
   std::string_view row_bytes() const override { return row_bytes_; }
+  // Up to min(max_field_bytes, max_row_bytes) of the buffered rows ahead,
+  // cut before the first quote, the first row with an invalid byte and the
+  // last unfinished row: such text has no quoted field, no recovery and no
+  // field or row over the limits, so splitting it is all that is left.
+  bool next_plain(PlainText& out) override;
   // "UTF-8", "UTF-8 (BOM)" or "Big5 (CP950)"; final after the header.
   std::string encoding() const override { return source_->encoding_name(); }
   uint64_t bytes_read() const override { return source_->bytes_read(); }
@@ -110,6 +115,26 @@ class CsvReader : public TableReader {
   std::size_t width_ = 0;  // the header's cell count
   std::vector<std::string_view> header_cells_;
 };
+
+// Splits text that CsvReader::next_plain handed out into rows, exactly as
+// next() would: empty lines skipped, LF, CRLF and lone CR line ends, cells
+// cut or padded to the header's width with a ragged-row issue. Cells view
+// the text.
+class PlainRows {
+ public:
+  PlainRows(const PlainText& plain, std::size_t width);
+  bool next(std::vector<std::string_view>& cells, uint64_t& line, std::vector<ReadIssue>& issues);
+
+ private:
+  const char* p_;
+  const char* end_;
+  uint64_t line_;
+  char delimiter_;
+  std::size_t width_;
+};
+
+// The issue of a data row with `count` cells under a header of `width`.
+ReadIssue ragged_row(uint64_t line, std::size_t count, std::size_t width);
 
 // Opens `path` ("-" is stdin). On failure (missing file, unknown encoding)
 // returns nullptr and adds the error to `diags`.

@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "check/cells.h"
+#include "check/csv_reader.h"
 #include "check/dataset_match.h"
 #include "check/engine_plan.h"
 #include "core/text.h"
@@ -22,16 +23,26 @@ constexpr std::size_t kBatchRows = 2048;
 constexpr std::size_t kBatchBytes = 1 << 20;
 constexpr std::size_t kInFlight = 8;  // batches read but not yet committed
 
-// Rows copied out of the reader: each row's bytes in one piece where the
-// reader has them in one span (row_bytes), its cells as offsets into them.
+// Rows for a worker: either a run of unsplit text (PlainText) or rows the
+// reader parsed, each copied in one piece where the reader has it in one span
+// (row_bytes) with its cells as offsets into it.
 struct RowBatch {
   uint64_t seq = 0;
-  std::string text;               // the rows' bytes, back to back
-  std::vector<uint32_t> cells;    // per cell: begin and size in `text`
-  std::vector<uint32_t> row_end;  // end of each row in `cells`, in cells
-  std::vector<uint64_t> lines;
+  std::string text;               // the plain text, or the parsed rows' bytes back to back
+  bool plain = false;
+  PlainText plain_from;           // plain: the line and delimiter (its text is `text`)
+  std::vector<uint32_t> cells;    // parsed: per cell, begin and size in `text`
+  std::vector<uint32_t> row_end;  // parsed: end of each row in `cells`, in cells
+  std::vector<uint64_t> lines;    // parsed: each row's line
   std::vector<ReadIssue> issues;  // raised while these rows were read
 
+  static RowBatch of_plain(const PlainText& p) {
+    RowBatch b;
+    b.plain = true;
+    b.text.assign(p.text);
+    b.plain_from = p;
+    return b;
+  }
   void add(const std::vector<std::string_view>& row, std::string_view span, uint64_t line) {
     const std::size_t base = text.size();
     text.append(span);
@@ -51,30 +62,34 @@ struct RowBatch {
     row_end.push_back(static_cast<uint32_t>(cells.size() / 2));
     lines.push_back(line);
   }
+  bool empty() const { return !plain && lines.empty() && issues.empty(); }
   bool full() const { return lines.size() >= kBatchRows || text.size() >= kBatchBytes; }
-};
 
-// The cells of one row of a batch.
-class BatchRow {
- public:
-  BatchRow(const RowBatch& b, std::size_t row)
-      : text_(b.text.data()),
-        cells_(b.cells.data() + 2 * (row == 0 ? 0 : b.row_end[row - 1])),
-        count_(b.row_end[row] - (row == 0 ? 0 : b.row_end[row - 1])) {}
-  std::string_view cell(int col) const {
-    if (col < 0 || static_cast<uint32_t>(col) >= count_) return {};
-    const uint32_t* c = cells_ + 2 * col;
-    return std::string_view(text_ + c[0], c[1]);
+  // Calls fn(cells, line) for each row, in order; issues raised by
+  // splitting plain text are added to `issues`.
+  template <class Fn>
+  void each_row(std::size_t width, std::vector<std::string_view>& cells, std::vector<ReadIssue>& split_issues,
+                Fn&& fn) const {
+    if (plain) {
+      PlainRows rows(PlainText{text, plain_from.line, plain_from.delimiter}, width);
+      for (uint64_t line = 0; rows.next(cells, line, split_issues);) fn(cells, line);
+      return;
+    }
+    for (std::size_t r = 0, first = 0; r < lines.size(); first = row_end[r++]) {
+      cells.clear();
+      for (std::size_t c = first; c < row_end[r]; ++c) cells.emplace_back(text.data() + cells_at(c), cells_size(c));
+      fn(cells, lines[r]);
+    }
   }
 
  private:
-  const char* text_;
-  const uint32_t* cells_;
-  uint32_t count_;
+  uint32_t cells_at(std::size_t c) const { return cells[2 * c]; }
+  uint32_t cells_size(std::size_t c) const { return cells[2 * c + 1]; }
 };
 
 // What a worker made of a batch.
 struct BatchResult {
+  uint64_t rows = 0;
   std::vector<Found> found;
   std::vector<std::string> spill;      // records by partition
   std::string organisation_records;
@@ -91,26 +106,12 @@ struct FileJob {
   uint32_t file;
 };
 
-// A row being read: typed values by slot, valid until the next row.
-class RowView : public expr::Row {
- public:
-  explicit RowView(const std::vector<expr::Value>& v) : values_(v) {}
-  expr::Value get(std::size_t slot) const override { return slot < values_.size() ? values_[slot] : expr::Value{}; }
-  void get_into(std::size_t slot, expr::Value& out) const override {
-    if (slot < values_.size()) out = values_[slot];
-    else out = expr::Value{};
-  }
-
- private:
-  const std::vector<expr::Value>& values_;
-};
-
 // Converts, checks and encodes rows; one per worker thread.
 class Worker {
  public:
   explicit Worker(const FileJob& job)
       : job_(job), d_(job.plan.rules.datasets[job.dataset]), n_(d_.fields.size()), values_(n_), convert_(d_),
-        texts_(n_), view_(values_) {
+        texts_(n_) {
     key_slot_ = slot_of(d_, d_.key);
     org_slot_ = slot_of(d_, d_.organisation);
     for (std::size_t i = 0; i < job.plan.checks.size(); ++i) {
@@ -119,58 +120,68 @@ class Worker {
       row_checks_.push_back(i);
       evaluators_.emplace_back(*cc.check);
     }
-    ctx_.row = &view_;
+    ctx_.values = values_.data();
+    ctx_.value_count = values_.size();
     ctx_.today = job.plan.today;
   }
 
   BatchResult process(const RowBatch& batch) {
     BatchResult out;
-    const Plan& plan = job_.plan;
     out.spill.resize(job_.state.spill.partitions());
-    for (const ReadIssue& issue : batch.issues) {
-      std::string column = issue.column > 0 && static_cast<std::size_t>(issue.column) <= job_.headers.size()
-                               ? job_.headers[static_cast<std::size_t>(issue.column - 1)]
-                               : "";
-      out.found.push_back({{job_.path, issue.line, std::move(column), "input.file", rules::CheckSeverity::error,
-                            format_message(issue.message, plan.options.lang, issue.args), "", "", ""},
-                           job_.dataset, -1});
-    }
-    const auto& column_of = job_.match.column_of_field;
-    const Projection& case_keep = plan.case_keep[job_.dataset];
-    const Projection& org_keep = plan.organisation_keep[job_.dataset];
-    for (std::size_t r = 0; r < batch.lines.size(); ++r) {
-      const BatchRow row(batch, r);
-      uint64_t line = batch.lines[r];
-      std::string_view org = org_slot_ >= 0 ? trim_view(row.cell(column_of[static_cast<std::size_t>(org_slot_)])) : "";
-      for (std::size_t slot = 0; slot < n_; ++slot) {
-        std::string_view raw = trim_view(row.cell(column_of[slot]));
-        texts_[slot] = raw;
-        if (auto err = convert_.convert(slot, raw, values_[slot])) {
-          out.found.push_back({{job_.path, line, d_.fields[slot].header, "input.cell", rules::CheckSeverity::error,
-                                format_message(err->message, plan.options.lang, err->args),
-                                plan.shown(d_.fields[slot], raw), std::string(org), ""},
-                               job_.dataset, static_cast<int>(slot)});
-          values_[slot] = expr::Value::null();
-        }
+    issues_.clear();
+    batch.each_row(job_.headers.size(), cells_, issues_,
+                   [&](const std::vector<std::string_view>& cells, uint64_t line) { process_row(cells, line, out); });
+    const std::vector<ReadIssue>* all_issues[] = {&batch.issues, &issues_};
+    for (const std::vector<ReadIssue>* issues : all_issues) {
+      for (const ReadIssue& issue : *issues) {
+        std::string column = issue.column > 0 && static_cast<std::size_t>(issue.column) <= job_.headers.size()
+                                 ? job_.headers[static_cast<std::size_t>(issue.column - 1)]
+                                 : "";
+        out.found.push_back({{job_.path, issue.line, std::move(column), "input.file", rules::CheckSeverity::error,
+                              format_message(issue.message, job_.plan.options.lang, issue.args), "", "", ""},
+                             job_.dataset, -1});
       }
-      std::string_view key = key_slot_ >= 0 ? texts_[static_cast<std::size_t>(key_slot_)] : std::string_view();
-      for (std::size_t i = 0; i < row_checks_.size(); ++i) {
-        if (!evaluators_[i].violated(ctx_)) continue;
-        const CompiledCheck& cc = plan.checks[row_checks_[i]];
-        out.found.push_back(
-            {plan.finding(cc, job_.path, line, [&](std::size_t s) { return texts_[s]; }, org, key), job_.dataset,
-             cc.field_slot});
-      }
-      if (key.empty() && !org_keep.rows) continue;
-      RecordHead head{static_cast<uint8_t>(job_.dataset), job_.file, static_cast<uint32_t>(line), organisation(org), key};
-      if (!key.empty())
-        encode_record(head, case_keep, values_.data(), texts_.data(), out.spill[job_.state.spill.partition_of(key)]);
-      if (org_keep.rows) encode_record(head, org_keep, values_.data(), texts_.data(), out.organisation_records);
     }
     return out;
   }
 
  private:
+  void process_row(const std::vector<std::string_view>& cells, uint64_t line, BatchResult& out) {
+    const Plan& plan = job_.plan;
+    const auto& column_of = job_.match.column_of_field;
+    auto cell = [&](int col) {
+      return col >= 0 && static_cast<std::size_t>(col) < cells.size() ? cells[static_cast<std::size_t>(col)]
+                                                                        : std::string_view();
+    };
+    ++out.rows;
+    std::string_view org = org_slot_ >= 0 ? trim_view(cell(column_of[static_cast<std::size_t>(org_slot_)])) : "";
+    for (std::size_t slot = 0; slot < n_; ++slot) {
+      std::string_view raw = trim_view(cell(column_of[slot]));
+      texts_[slot] = raw;
+      if (auto err = convert_.convert(slot, raw, values_[slot])) {
+        out.found.push_back({{job_.path, line, d_.fields[slot].header, "input.cell", rules::CheckSeverity::error,
+                              format_message(err->message, plan.options.lang, err->args),
+                              plan.shown(d_.fields[slot], raw), std::string(org), ""},
+                             job_.dataset, static_cast<int>(slot)});
+        values_[slot] = expr::Value::null();
+      }
+    }
+    std::string_view key = key_slot_ >= 0 ? texts_[static_cast<std::size_t>(key_slot_)] : std::string_view();
+    for (std::size_t i = 0; i < row_checks_.size(); ++i) {
+      if (!evaluators_[i].violated(ctx_)) continue;
+      const CompiledCheck& cc = plan.checks[row_checks_[i]];
+      out.found.push_back({plan.finding(cc, job_.path, line, [&](std::size_t s) { return texts_[s]; }, org, key),
+                           job_.dataset, cc.field_slot});
+    }
+    const Projection& case_keep = plan.case_keep[job_.dataset];
+    const Projection& org_keep = plan.organisation_keep[job_.dataset];
+    if (key.empty() && !org_keep.rows) return;
+    RecordHead head{static_cast<uint8_t>(job_.dataset), job_.file, static_cast<uint32_t>(line), organisation(org), key};
+    if (!key.empty())
+      encode_record(head, case_keep, values_.data(), texts_.data(), out.spill[job_.state.spill.partition_of(key)]);
+    if (org_keep.rows) encode_record(head, org_keep, values_.data(), texts_.data(), out.organisation_records);
+  }
+
   // School names repeat row after row: ask the shared table only on a change.
   uint32_t organisation(std::string_view name) {
     if (name != last_org_) {
@@ -185,8 +196,8 @@ class Worker {
   std::size_t n_;
   std::vector<expr::Value> values_;
   RowConverter convert_;
-  std::vector<std::string_view> texts_;
-  RowView view_;
+  std::vector<std::string_view> texts_, cells_;
+  std::vector<ReadIssue> issues_;  // of splitting a plain batch
   expr::Context ctx_;
   int key_slot_ = -1, org_slot_ = -1;
   std::vector<std::size_t> row_checks_;
@@ -300,7 +311,9 @@ void read_file(const Plan& plan, const std::string& path, ReadState& state, Diag
   state.files.push_back(path);
 
   bool spill_failed = false;
+  uint64_t rows = 0;
   auto commit = [&](BatchResult& r) {
+    rows += r.rows;
     for (auto& f : r.found) state.add(std::move(f));
     for (std::size_t p = 0; p < r.spill.size(); ++p)
       if (!r.spill[p].empty() && !spill_failed && !state.spill.append(p, r.spill[p])) spill_failed = true;
@@ -314,28 +327,32 @@ void read_file(const Plan& plan, const std::string& path, ReadState& state, Diag
   FileJob job{plan, state, path, headers, *match, di, file};
   // Besides the reading thread, which also checks.
   unsigned workers = std::max(1u, std::thread::hardware_concurrency()) - 1;
-  uint64_t rows = 0;
   {
     Pipeline pipeline(job, workers);
     RowBatch batch;
+    auto submit = [&] {
+      for (auto& i : reader->issues()) batch.issues.push_back(std::move(i));
+      reader->issues().clear();
+      if (batch.empty()) return;
+      pipeline.submit(std::move(batch), commit);
+      batch = RowBatch{};
+      if (plan.options.progress) plan.options.progress(reader->bytes_read(), reader->bytes_total());
+    };
     std::vector<std::string_view> cells;
     uint64_t line = 0;
-    while (reader->next(cells, line)) {
-      ++rows;
+    PlainText plain;
+    for (;;) {
+      if (reader->next_plain(plain)) {
+        submit();  // the rows before it, in order
+        batch = RowBatch::of_plain(plain);
+        submit();
+        continue;
+      }
+      if (!reader->next(cells, line)) break;
       batch.add(cells, reader->row_bytes(), line);
-      if (!reader->issues().empty()) {
-        for (auto& i : reader->issues()) batch.issues.push_back(std::move(i));
-        reader->issues().clear();
-      }
-      if (batch.full()) {
-        pipeline.submit(std::move(batch), commit);
-        batch = RowBatch{};
-        if (plan.options.progress) plan.options.progress(reader->bytes_read(), reader->bytes_total());
-      }
+      if (batch.full()) submit();
     }
-    for (auto& i : reader->issues()) batch.issues.push_back(std::move(i));
-    reader->issues().clear();
-    pipeline.submit(std::move(batch), commit);
+    submit();
     pipeline.finish(commit);
   }
   state.inputs[file].rows = rows;

@@ -22,6 +22,15 @@ struct ReadIssue {
   std::vector<std::string> args;
 };
 
+// Whole rows handed over as unsplit text (CsvReader::next_plain): text in
+// which PlainRows (csv_reader.h) finds exactly the rows, lines and issues
+// next() would give.
+struct PlainText {
+  std::string_view text;
+  uint64_t line = 0;  // of the first byte
+  char delimiter = ',';
+};
+
 class TableReader {
  public:
   virtual ~TableReader() = default;
@@ -36,6 +45,11 @@ class TableReader {
   // span of them (the others view elsewhere); empty when the reader has no
   // such span. Lets a caller copy a row in one piece.
   virtual std::string_view row_bytes() const { return {}; }
+  // The rows ahead as unsplit text, when the reader can tell that they need
+  // no more than splitting; valid until the following call. False when the
+  // next row needs next() (or the reader never does this): call next() for
+  // one row and ask again.
+  virtual bool next_plain(PlainText&) { return false; }
 
   // Issues found so far; the caller may take and clear them.
   std::vector<ReadIssue>& issues() { return issues_; }

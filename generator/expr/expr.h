@@ -171,6 +171,10 @@ class Row {
 
 struct Context {
   const Row* row = nullptr;
+  // The bare row as values by slot, when the caller holds it so: then it is
+  // read from here, without a call through `row` per field.
+  const Value* values = nullptr;
+  std::size_t value_count = 0;
   // Per source (same order as Environment::sources): its rows.
   std::vector<std::vector<const Row*>> sources;
   Date today;

@@ -7,6 +7,7 @@
 #include <memory>
 
 #include <unicode/regex.h>
+#include <unicode/ustring.h>
 #include <unicode/utext.h>
 
 #include "expr/builtins.h"
@@ -193,8 +194,10 @@ void set_truth(Value& v, int t) { t == 2 ? set_null(v) : set_bool(v, t == 1); }
 struct Evaluator::Regexes {
   std::vector<std::unique_ptr<icu::RegexMatcher>> matchers;
   std::vector<bool> tried;
-  // Re-pointed at each subject string; reusing it avoids an allocation per
-  // match.
+  // The subject as UTF-16, in a buffer reused from match to match: over
+  // UTF-16 text held in one piece ICU matches several times faster than
+  // over UTF-8, which it decodes in chunks as it goes.
+  std::vector<char16_t> subject;
   UText text = UTEXT_INITIALIZER;
 
   ~Regexes() { utext_close(&text); }
@@ -213,9 +216,14 @@ struct Evaluator::Regexes {
       if (U_SUCCESS(status)) matchers[index] = std::move(m);
     }
     icu::RegexMatcher* m = matchers[index].get();
-    if (m == nullptr) return {};
+    if (m == nullptr || s.size() > INT32_MAX) return {};
     UErrorCode status = U_ZERO_ERROR;
-    utext_openUTF8(&text, s.empty() ? "" : s.data(), static_cast<int64_t>(s.size()), &status);
+    // One UTF-16 unit per UTF-8 byte is always enough.
+    if (subject.size() < s.size() + 1) subject.resize(s.size() + 1);
+    int32_t length = 0;
+    u_strFromUTF8WithSub(subject.data(), static_cast<int32_t>(subject.size()), &length, s.data(),
+                         static_cast<int32_t>(s.size()), 0xFFFD, nullptr, &status);
+    utext_openUChars(&text, subject.data(), length, &status);
     if (U_FAILURE(status)) return {};
     m->reset(&text);
     bool r = m->matches(status);
@@ -275,6 +283,20 @@ Value Evaluator::run(const Context& ctx) {
   const BuiltinRun brun{ctx.today};
   auto rows_of = [&](uint64_t src) -> const std::vector<const Row*>* {
     return src < ctx.sources.size() ? &ctx.sources[src] : nullptr;
+  };
+  // A field of the bare row: straight from its values when the caller has
+  // them in an array, else through the row.
+  const Value* const values = ctx.values;
+  const std::size_t value_count = ctx.value_count;
+  auto load_field = [&](uint32_t slot, Value& out) {
+    if (values != nullptr) {
+      if (slot < value_count) out = values[slot];
+      else set_null(out);
+    } else if (ctx.row != nullptr) {
+      ctx.row->get_into(slot, out);
+    } else {
+      set_null(out);
+    }
   };
 
   static const void* const kLabels[] = {
@@ -340,7 +362,7 @@ op_push_string:
   sp++->s = p_.strings[ip->a];
   FANGYI_NEXT();
 op_load_field:
-  ctx.row ? ctx.row->get_into(ip->a, *sp) : set_null(*sp);
+  load_field(ip->a, *sp);
   ++sp;
   FANGYI_NEXT();
 op_load_row_field: {
@@ -526,7 +548,7 @@ op_count_rows: {
 }
 op_field_eq_str:
 op_field_ne_str: {
-  ctx.row ? ctx.row->get_into(ip->a, *sp) : set_null(*sp);
+  load_field(ip->a, *sp);
   Value& v = *sp++;
   if (v.kind != ValueKind::string) {
     set_null(v);
@@ -537,7 +559,7 @@ op_field_ne_str: {
   FANGYI_NEXT();
 }
 op_field_has: {
-  ctx.row ? ctx.row->get_into(ip->a, *sp) : set_null(*sp);
+  load_field(ip->a, *sp);
   Value& v = *sp++;
   set_bool(v, v.kind == ValueKind::string ? !v.s.empty() : v.kind != ValueKind::null_);
   FANGYI_NEXT();

@@ -8,6 +8,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <random>
 #include <string>
@@ -487,6 +488,114 @@ TEST_F(Csv, RandomTablesRoundTrip) {
     EXPECT_EQ(t.lines, lines);
     EXPECT_TRUE(t.issues.empty());
   }
+}
+
+}  // namespace
+}  // namespace fangyi::check
+
+namespace fangyi::check {
+namespace {
+
+// Reads with next_plain wherever the reader offers it, splitting that text
+// with PlainRows, and next() otherwise: as the check engine reads.
+Table read_all_plain(TableReader& reader) {
+  Table t;
+  bool has_header = reader.header(t.header);
+  std::vector<std::string_view> cells;
+  std::vector<ReadIssue> split_issues;
+  uint64_t line = 0;
+  PlainText plain;
+  while (has_header) {
+    if (reader.next_plain(plain)) {
+      PlainRows rows(plain, t.header.size());
+      while (rows.next(cells, line, split_issues)) {
+        t.rows.emplace_back(cells.begin(), cells.end());
+        t.lines.push_back(line);
+      }
+      continue;
+    }
+    if (!reader.next(cells, line)) break;
+    t.rows.emplace_back(cells.begin(), cells.end());
+    t.lines.push_back(line);
+  }
+  t.issues = reader.issues();
+  t.issues.insert(t.issues.end(), split_issues.begin(), split_issues.end());
+  t.error = reader.error();
+  t.encoding = reader.encoding();
+  return t;
+}
+
+std::vector<std::string> issue_list(const std::vector<ReadIssue>& issues) {
+  std::vector<std::string> out;
+  for (const ReadIssue& i : issues)
+    out.push_back(std::to_string(i.line) + ":" + std::to_string(i.column) + " " + issue_text(i));
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+// Unsplit text handed out by next_plain and split by PlainRows gives the
+// very rows, lines, issues and errors that next() gives row by row, on
+// random text of line ends of every kind, empty lines, ragged rows, quotes,
+// Chinese, bad bytes, at many block sizes and limits.
+TEST_F(Csv, PlainTextGivesWhatRowByRowReadingGives) {
+  std::mt19937 rng(20221207);
+  const std::vector<std::string> pieces = {"a", "bc", "學校", ",", ",", ",", "\n", "\n", "\r\n", "\r", " ",
+                                           "\"", "\"x\"", "\"\"", "\xFF", "0912345678", "2021/08/27 14:00"};
+  const std::size_t blocks[] = {1, 2, 3, 5, 16, 64, 1000, CsvOptions{}.block_size};
+  std::size_t plain_rows = 0;
+  for (int round = 0; round < 600; ++round) {
+    std::string text = "h1,h2,h3\n";
+    const int n = static_cast<int>(rng() % 200);
+    const bool with_quotes = rng() % 3 == 0, with_bad = rng() % 5 == 0;
+    for (int k = 0; k < n; ++k) {
+      const std::string& piece = pieces[rng() % pieces.size()];
+      if (!with_quotes && piece.find('"') != std::string::npos) continue;
+      if (!with_bad && piece == "\xFF") continue;
+      text += piece;
+    }
+    CsvOptions options;
+    options.encoding = "utf-8";
+    options.block_size = blocks[rng() % std::size(blocks)];
+    if (rng() % 4 == 0) options.max_field_bytes = 2 + rng() % 12;
+    if (rng() % 4 == 0) options.max_row_bytes = 8 + rng() % 40;
+    SCOPED_TRACE("round " + std::to_string(round) + ", block " + std::to_string(options.block_size));
+    Diagnostics d1, d2;
+    std::string path = write(text);
+    auto r1 = open_csv(path, options, d1);
+    auto r2 = open_csv(path, options, d2);
+    ASSERT_TRUE(r1 && r2);
+    Table want = read_all(*r1), got = read_all_plain(*r2);
+    plain_rows += got.rows.size();
+    EXPECT_EQ(got.header, want.header);
+    EXPECT_EQ(got.rows, want.rows);
+    EXPECT_EQ(got.lines, want.lines);
+    EXPECT_EQ(issue_list(got.issues), issue_list(want.issues));
+    EXPECT_EQ(got.error.has_value(), want.error.has_value());
+  }
+  EXPECT_GT(plain_rows, 1000u);
+}
+
+TEST_F(Csv, NextPlainHandsOverWholeRowsAndStopsAtAQuote) {
+  Diagnostics diags;
+  auto reader = open_csv(write("a,b\n1,2\r\n\n3,4\r5,\"6\"\n7,8\n9"), {}, diags);
+  std::vector<std::string> header;
+  ASSERT_TRUE(reader->header(header));
+  PlainText plain;
+  ASSERT_TRUE(reader->next_plain(plain));
+  EXPECT_EQ(plain.text, "1,2\r\n\n3,4\r");
+  EXPECT_EQ(plain.line, 2u);
+  EXPECT_FALSE(reader->next_plain(plain)) << "the next row has a quote";
+  std::vector<std::string_view> cells;
+  uint64_t line = 0;
+  ASSERT_TRUE(reader->next(cells, line));
+  EXPECT_EQ(line, 5u);
+  ASSERT_TRUE(reader->next_plain(plain));
+  EXPECT_EQ(plain.text, "7,8\n");
+  EXPECT_EQ(plain.line, 6u);
+  EXPECT_FALSE(reader->next_plain(plain)) << "the last row has no line end yet";
+  ASSERT_TRUE(reader->next(cells, line));
+  EXPECT_EQ(cells, (std::vector<std::string_view>{"9", ""}));
+  EXPECT_EQ(reader->issues().size(), 1u) << "a short row";
 }
 
 }  // namespace
