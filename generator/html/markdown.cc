@@ -4,17 +4,16 @@
 // walk and matched in the output in the same order.
 #include "html/markdown.h"
 
-#include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
 
 #include <algorithm>
 #include <cstdint>
 #include <cstdlib>
-#include <mutex>
 
 #include "core/text.h"
 #include "html/arena.h"
 #include "html/escape.h"
+#include "html/gfm_extensions.h"
 
 namespace fangyi::html {
 namespace {
@@ -100,28 +99,12 @@ std::string heading_id(std::string_view text, std::vector<std::string>& taken) {
 }
 
 RenderedMarkdown render_markdown(std::string_view markdown) {
-  // The extension registry is written once (a thread-safe static), then
-  // only read by cmark_find_syntax_extension.
-  static const bool registered = (cmark_gfm_core_extensions_ensure_registered(), true);
-  (void)registered;
   const int options = CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_GITHUB_PRE_LANG;
   const ArenaReset reset;  // last: after everything below is done with
   cmark_parser* parser = cmark_parser_new_with_mem(options, &arena_mem);
-  for (const char* name : {"table", "autolink", "strikethrough", "tasklist", "tagfilter"}) {
-    if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name)) cmark_parser_attach_syntax_extension(parser, ext);
-  }
-  // Block parsing and HTML rendering touch only the parser and its tree;
-  // the inline pass in cmark_parser_finish sets the extensions' characters
-  // in cmark-gfm 0.29's process-wide SPECIAL_CHARS/SKIP_CHARS tables and
-  // clears them at its end, so one thread's end would cut another's pass
-  // short: that pass, and only it, runs one at a time.
+  for (cmark_syntax_extension* ext : gfm_extensions()) cmark_parser_attach_syntax_extension(parser, ext);
   cmark_parser_feed(parser, markdown.data(), markdown.size());
-  static std::mutex inline_pass;
-  cmark_node* root = nullptr;
-  {
-    std::lock_guard<std::mutex> lock(inline_pass);
-    root = cmark_parser_finish(parser);
-  }
+  cmark_node* root = cmark_parser_finish(parser);
 
   RenderedMarkdown out;
   std::vector<std::string> taken;

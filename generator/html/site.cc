@@ -243,10 +243,7 @@ bool render_site(const SiteOptions& options, Diagnostics& diags, SiteResult& res
         generated = rule_pages(RulePagesInput{*options.rules, options.previous, options.previous_name, seeds, options.lang});
         for (Page& p : seeds.pages(options.lang)) generated.push_back(std::move(p));
       },
-      // One thread more than `workers`: a thread waiting for cmark-gfm's
-      // inline pass (one page at a time, html/markdown.cc) leaves its core
-      // to another.
-      [&] { pages_ok = load_markdown_pages(options.pages_dir, workers > 1 ? workers + 1 : 1, pages, diags); });
+      [&] { pages_ok = load_markdown_pages(options.pages_dir, workers, pages, diags); });
   std::vector<std::pair<std::string, std::string>> assets;
   bool assets_ok = read_assets(options.templates_dir, assets, diags);
   if (!layout || !pages_ok || !assets_ok) return false;
