@@ -62,6 +62,37 @@ bool ascii_time(std::string_view s, std::optional<TimeOfDay>& out) {
   return true;
 }
 
+// A Gregorian or ISO date in exactly the form parse_numeric reads for a
+// four-digit year (2021/8/7, 2021/08/07, 2021-08-07) and nothing around it:
+// what parse_date gives, without its copies. False for anything else,
+// including a date that does not exist: the full parse then decides.
+bool fixed_date(std::string_view s, unsigned formats, Date& out) {
+  if (s.size() < 8 || s.size() > 10) return false;
+  int y = 0;
+  for (int k = 0; k < 4; ++k) {
+    int d = digit(s[static_cast<std::size_t>(k)]);
+    if (d < 0) return false;
+    y = y * 10 + d;
+  }
+  const char sep = s[4];
+  const bool iso = sep == '-' && (formats & kDateIso), gregorian = sep == '/' && (formats & kDateGregorian);
+  if (!iso && !gregorian) return false;
+  std::size_t at = 5;
+  int part[2] = {0, 0};
+  for (int k = 0; k < 2; ++k) {
+    std::size_t begin = at;
+    while (at < s.size() && at - begin < 2 && digit(s[at]) >= 0) part[k] = part[k] * 10 + digit(s[at++]);
+    std::size_t n = at - begin;
+    if (n == 0 || (iso && n != 2)) return false;
+    if (k == 0 && (at >= s.size() || s[at++] != sep)) return false;
+  }
+  if (at != s.size()) return false;
+  auto d = Date::from_ymd(y, part[0], part[1]);
+  if (!d) return false;
+  out = *d;
+  return true;
+}
+
 // A datetime cell in the common plain form, date and time split at the one
 // space as parse_datetime splits them; nullopt when it takes the full parse.
 std::optional<DateTime> quick_datetime(std::string_view raw, unsigned formats, DateMemo& memo) {
@@ -70,6 +101,8 @@ std::optional<DateTime> quick_datetime(std::string_view raw, unsigned formats, D
     return std::nullopt;
   std::optional<TimeOfDay> t;
   if (!ascii_time(raw.substr(space + 1), t) || !t) return std::nullopt;
+  Date fixed;
+  if (fixed_date(raw.substr(0, space), formats, fixed)) return DateTime{fixed, *t};
   auto d = memo.parse(raw.substr(0, space), formats);
   if (!d) return std::nullopt;
   return DateTime{*d, *t};
@@ -77,21 +110,21 @@ std::optional<DateTime> quick_datetime(std::string_view raw, unsigned formats, D
 
 }  // namespace
 
-void RowConverter::WordTable::add(std::string_view word, const expr::Value& value) {
+void RowConverter::WordTable::add(std::string_view word, const expr::Value& value, uint16_t code) {
   for (const auto& w : words_)
-    if (w.first == word) return;
-  words_.emplace_back(word, value);
+    if (w.text == word) return;
+  words_.push_back({word, value, code});
   std::size_t size = 16;
   while (size < 2 * words_.size()) size *= 2;
   index_.assign(size, 0);
   for (std::size_t i = 0; i < words_.size(); ++i) {
-    std::size_t h = hash(words_[i].first) & (size - 1);
+    std::size_t h = hash(words_[i].text) & (size - 1);
     while (index_[h] != 0) h = (h + 1) & (size - 1);
     index_[h] = static_cast<uint32_t>(i + 1);
   }
 }
 
-RowConverter::RowConverter(const rules::Dataset& d) : fields_(d.fields.size()) {
+RowConverter::RowConverter(const rules::Dataset& d) : fields_(d.fields.size()), codes_(d.fields.size(), kNoCode) {
   using rules::FieldType;
   for (std::size_t i = 0; i < d.fields.size(); ++i) {
     const rules::DatasetField& f = d.fields[i];
@@ -102,13 +135,17 @@ RowConverter::RowConverter(const rules::Dataset& d) : fields_(d.fields.size()) {
       case FieldType::id_number:
       case FieldType::phone: c.how = How::text; break;
       case FieldType::enum_:
+        if (f.values.size() >= kNoCode) break;  // left to convert_cell, without codes
         c.how = How::word;
-        for (const auto& v : f.values) c.words.add(v, expr::Value::string(v));
+        c.codes = static_cast<uint16_t>(f.values.size());
+        for (std::size_t k = 0; k < f.values.size(); ++k)
+          c.words.add(f.values[k], expr::Value::string(f.values[k]), static_cast<uint16_t>(k + 1));
         break;
       case FieldType::bool_:
         c.how = How::word;
-        for (const auto& v : f.true_values) c.words.add(v, expr::Value::boolean(true));
-        for (const auto& v : f.false_values) c.words.add(v, expr::Value::boolean(false));
+        c.codes = 2;
+        for (const auto& v : f.true_values) c.words.add(v, expr::Value::boolean(true), 2);
+        for (const auto& v : f.false_values) c.words.add(v, expr::Value::boolean(false), 1);
         break;
       default: c.how = How::other;
     }
@@ -135,6 +172,10 @@ std::optional<Date> DateMemo::parse(std::string_view text, unsigned formats) {
 std::optional<CellError> convert_cell(const rules::DatasetField& f, std::string_view raw, std::string& scratch,
                                       DateMemo& memo, expr::Value& out) {
   if (!raw.empty() && f.type == rules::FieldType::date) {
+    if (Date d; fixed_date(raw, f.date_formats, d)) {
+      out = expr::Value::date(d);
+      return std::nullopt;
+    }
     std::size_t space;
     if (plain_ascii(raw, &space) && space == std::string_view::npos) {
       if (auto d = memo.parse(raw, f.date_formats)) {

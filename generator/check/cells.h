@@ -51,15 +51,25 @@ std::optional<CellError> convert_cell(const rules::DatasetField& f, std::string_
 // table instead of compared one by one, dates go through a DateMemo, the
 // rest through convert_cell. Gives exactly what convert_cell gives (a string
 // may view the rule's own spelling of an equal value). One per thread.
+//
+// Enum and yes/no fields also get a code per converted cell: 0 for null, else
+// a small number that stands for the value (1 + its index among the enum's
+// values; 1 no, 2 yes), so that whatever depends only on such fields can be
+// remembered by their codes (row_checks.h).
 class RowConverter {
  public:
+  static constexpr uint16_t kNoCode = 0xFFFF;  // a field of another type
+
   explicit RowConverter(const rules::Dataset& d);
 
-  // Converts `raw` (already trimmed) for field `slot` into `out`.
+  // Converts `raw` (already trimmed) for field `slot` into `out`, and sets
+  // its code. A cell that does not convert (an error) has code 0: the caller
+  // reads it as null.
   std::optional<CellError> convert(std::size_t slot, std::string_view raw, expr::Value& out) {
     Field& f = fields_[slot];
     if (raw.empty()) {
       out = expr::Value::null();
+      codes_[slot] = f.how == How::word ? 0 : kNoCode;
       return std::nullopt;
     }
     if (f.how == How::text) {
@@ -67,25 +77,37 @@ class RowConverter {
       return std::nullopt;
     }
     if (f.how == How::word) {
-      if (const expr::Value* v = f.words.find(raw)) {
-        out = *v;
+      if (const WordTable::Word* w = f.words.find(raw)) {
+        out = w->value;
+        codes_[slot] = w->code;
         return std::nullopt;
       }
+      codes_[slot] = 0;
     }
     return convert_cell(*f.field, raw, f.scratch, dates_, out);
   }
+
+  // The codes of the last converted row, by slot.
+  const uint16_t* codes() const { return codes_.data(); }
+  // How many codes field `slot` has besides 0; 0 when it has none.
+  uint16_t code_count(std::size_t slot) const { return fields_[slot].codes; }
 
  private:
   // Words to values by open addressing; a few probes, one comparison.
   class WordTable {
    public:
-    void add(std::string_view word, const expr::Value& value);  // the first of equal words wins
-    const expr::Value* find(std::string_view s) const {
+    struct Word {
+      std::string_view text;
+      expr::Value value;
+      uint16_t code;
+    };
+    void add(std::string_view word, const expr::Value& value, uint16_t code);  // the first of equal words wins
+    const Word* find(std::string_view s) const {
       if (index_.empty()) return nullptr;
       for (std::size_t h = hash(s) & (index_.size() - 1);; h = (h + 1) & (index_.size() - 1)) {
         uint32_t e = index_[h];
         if (e == 0) return nullptr;
-        if (words_[e - 1].first == s) return &words_[e - 1].second;
+        if (words_[e - 1].text == s) return &words_[e - 1];
       }
     }
 
@@ -96,18 +118,20 @@ class RowConverter {
         h = (h ^ static_cast<unsigned char>(s[i])) * 0x100000001B3ull;
       return h ^ (h >> 29);
     }
-    std::vector<std::pair<std::string_view, expr::Value>> words_;
+    std::vector<Word> words_;
     std::vector<uint32_t> index_;  // word + 1, 0 empty; a power of two at least twice the words
   };
   enum class How : uint8_t { text, word, other };
   struct Field {
     const rules::DatasetField* field = nullptr;
     How how = How::other;
+    uint16_t codes = 0;
     WordTable words;
     std::string scratch;
   };
 
   std::vector<Field> fields_;
+  std::vector<uint16_t> codes_;
   DateMemo dates_;
 };
 

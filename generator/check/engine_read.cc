@@ -11,13 +11,13 @@
 #include "check/csv_reader.h"
 #include "check/dataset_match.h"
 #include "check/engine_plan.h"
+#include "check/engine_row_checks.h"
 #include "core/text.h"
 
 namespace fangyi::check::engine {
 namespace {
 
 using rules::Dataset;
-using rules::Scope;
 
 constexpr std::size_t kBatchRows = 2048;
 constexpr std::size_t kBatchBytes = 1 << 20;
@@ -111,15 +111,9 @@ class Worker {
  public:
   explicit Worker(const FileJob& job)
       : job_(job), d_(job.plan.rules.datasets[job.dataset]), n_(d_.fields.size()), values_(n_), convert_(d_),
-        texts_(n_) {
+        checks_(job.plan, job.dataset, convert_), texts_(n_) {
     key_slot_ = slot_of(d_, d_.key);
     org_slot_ = slot_of(d_, d_.organisation);
-    for (std::size_t i = 0; i < job.plan.checks.size(); ++i) {
-      const CompiledCheck& cc = job.plan.checks[i];
-      if (cc.dataset != job.dataset || cc.check->scope != Scope::row) continue;
-      row_checks_.push_back(i);
-      evaluators_.emplace_back(*cc.check);
-    }
     ctx_.values = values_.data();
     ctx_.value_count = values_.size();
     ctx_.today = job.plan.today;
@@ -167,12 +161,11 @@ class Worker {
       }
     }
     std::string_view key = key_slot_ >= 0 ? texts_[static_cast<std::size_t>(key_slot_)] : std::string_view();
-    for (std::size_t i = 0; i < row_checks_.size(); ++i) {
-      if (!evaluators_[i].violated(ctx_)) continue;
-      const CompiledCheck& cc = plan.checks[row_checks_[i]];
+    checks_.run(ctx_, convert_.codes(), [&](std::size_t check) {
+      const CompiledCheck& cc = plan.checks[check];
       out.found.push_back({plan.finding(cc, job_.path, line, [&](std::size_t s) { return texts_[s]; }, org, key),
                            job_.dataset, cc.field_slot});
-    }
+    });
     const Projection& case_keep = plan.case_keep[job_.dataset];
     const Projection& org_keep = plan.organisation_keep[job_.dataset];
     if (key.empty() && !org_keep.rows) return;
@@ -196,12 +189,11 @@ class Worker {
   std::size_t n_;
   std::vector<expr::Value> values_;
   RowConverter convert_;
+  RowChecks checks_;
   std::vector<std::string_view> texts_, cells_;
   std::vector<ReadIssue> issues_;  // of splitting a plain batch
   expr::Context ctx_;
   int key_slot_ = -1, org_slot_ = -1;
-  std::vector<std::size_t> row_checks_;
-  std::vector<Evaluators> evaluators_;
   std::string last_org_;
   uint32_t last_org_id_ = 0;
 };
