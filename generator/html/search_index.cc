@@ -7,6 +7,7 @@
 #include <unicode/utext.h>
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <memory>
 
@@ -17,7 +18,7 @@
 namespace fangyi::html {
 namespace {
 
-bool is_cjk(char32_t cp) {
+constexpr bool is_cjk(char32_t cp) {
   return (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
          (cp >= 0x20000 && cp <= 0x2FA1F);
 }
@@ -99,29 +100,57 @@ namespace {
 // characters and CJK and full-width punctuation; not after another space
 // (spaces stay together), nor after anything else (joiners, marks, other
 // scripts), where the space is left alone.
-bool splits_before_space(char32_t cp);
+constexpr bool splits_before_space(char32_t cp) {
+  return (cp > ' ' && cp < 0x7F) || is_cjk(cp) || (cp > 0x3000 && cp <= 0x303F) || (cp >= 0xFF01 && cp <= 0xFF5E);
+}
 
 // CJK and full-width punctuation: ideographic comma and full stop,
 // brackets and quotes, full-width ！（），：；？ and the like; not the
 // iteration marks, 〇 or full-width letters and digits, which are letters.
-bool is_cjk_punctuation(char32_t cp) {
+constexpr bool is_cjk_punctuation(char32_t cp) {
   return (cp >= 0x3001 && cp <= 0x3003) || (cp >= 0x3008 && cp <= 0x3011) || (cp >= 0x3014 && cp <= 0x301F) ||
          (cp >= 0xFF01 && cp <= 0xFF0F) || (cp >= 0xFF1A && cp <= 0xFF20) || (cp >= 0xFF3B && cp <= 0xFF40) ||
          (cp >= 0xFF5B && cp <= 0xFF64);
 }
 
-// Whether segmentation certainly breaks between a CJK character and CJK
-// punctuation, either way round, with nothing before changing what comes
-// after: the ideographs' dictionary runs end at the punctuation, and the
-// rules that keep punctuation inside a word (3.5, U.S.A) need a letter or
-// digit on both sides. Sentences are cut here too, so a sentence that
-// recurs in other company is segmented once.
-bool splits_between(char32_t before, char32_t after) {
-  return (is_cjk(before) && is_cjk_punctuation(after)) || (is_cjk_punctuation(before) && is_cjk(after));
+// What add_text asks of a character, as bits.
+constexpr uint8_t kIdeograph = 1, kCjkPunctuation = 2, kEndsWordBeforeSpace = 4, kLineFeed = 8, kMixedBlock = 16;
+
+constexpr uint8_t char_class(char32_t cp) {
+  return static_cast<uint8_t>((is_cjk(cp) ? kIdeograph : 0) | (is_cjk_punctuation(cp) ? kCjkPunctuation : 0) |
+                              (splits_before_space(cp) ? kEndsWordBeforeSpace : 0) | (cp == '\n' ? kLineFeed : 0));
 }
 
-bool splits_before_space(char32_t cp) {
-  return (cp > ' ' && cp < 0x7F) || is_cjk(cp) || (cp > 0x3000 && cp <= 0x303F) || (cp >= 0xFF01 && cp <= 0xFF5E);
+// The class of every character of each block of 64 in the Basic
+// Multilingual Plane where they all have the same, else kMixedBlock: a
+// look-up instead of a dozen range tests per character.
+constexpr std::array<uint8_t, 0x400> kBlockClass = [] {
+  std::array<uint8_t, 0x400> blocks{};
+  for (char32_t block = 0; block < blocks.size(); ++block) {
+    const uint8_t first = char_class(block << 6);
+    bool same = true;
+    for (char32_t cp = block << 6; cp < (block + 1) << 6; ++cp) same = same && char_class(cp) == first;
+    blocks[block] = same ? first : kMixedBlock;
+  }
+  return blocks;
+}();
+
+inline uint8_t class_of(char32_t cp) {
+  const uint8_t block = cp < 0x10000 ? kBlockClass[cp >> 6] : kMixedBlock;
+  return block == kMixedBlock ? char_class(cp) : block;
+}
+
+// Whether segmentation certainly breaks between two characters, either
+// way round, with nothing before changing what comes after: between a CJK
+// character and CJK punctuation, as the ideographs' dictionary runs end at
+// the punctuation and the rules that keep punctuation inside a word (3.5,
+// U.S.A) need a letter or digit on both sides; and before and after a line
+// feed, where a word always ends (UAX #29, WB3a and WB3b: the headings of
+// a page are counted one per line). Sentences are cut here too, so a
+// sentence that recurs in other company is segmented once.
+inline bool splits_between(uint8_t before, uint8_t after) {
+  return ((before & kIdeograph) && (after & kCjkPunctuation)) || ((before & kCjkPunctuation) && (after & kIdeograph)) ||
+         ((before | after) & kLineFeed);
 }
 
 }  // namespace
@@ -188,25 +217,25 @@ inline char32_t decode(std::string_view text, std::size_t& i) {
   return next_code_point(text, i);
 }
 
-// Texts are cut before a space and between CJK characters and punctuation
-// where segmentation certainly breaks (see above), so the terms of the
+// Texts are cut before a space, between CJK characters and punctuation and
+// at line feeds where segmentation certainly breaks (see above), so the terms of the
 // pieces are exactly the terms of the whole: no word spans such a cut, no
 // CJK bigram crosses one.
 void TermCounter::add_text(std::string_view text, int weight) {
   std::size_t start = 0;
-  char32_t before = 0;
+  uint8_t before = 0;
   for (std::size_t i = 0; i < text.size();) {
-    std::size_t at = i;
-    char32_t cp = decode(text, i);
-    if (at > start && splits_between(before, cp)) {
+    const std::size_t at = i;
+    const uint8_t now = class_of(decode(text, i));
+    if (at > start && splits_between(before, now)) {
       add_piece(text.substr(start, at - start), weight);
       start = at;
     }
-    if (i < text.size() && text[i] == ' ' && splits_before_space(cp)) {
+    if ((now & kEndsWordBeforeSpace) && i < text.size() && text[i] == ' ') {
       add_piece(text.substr(start, i - start), weight);
       start = i;
     }
-    before = cp;
+    before = now;
   }
   add_piece(text.substr(start), weight);
 }

@@ -4,7 +4,6 @@
 #include <algorithm>
 #include <filesystem>
 #include <optional>
-#include <regex>
 
 #include "core/file_io.h"
 #include "core/text.h"
@@ -52,8 +51,8 @@ bool is_numeral_token(std::string_view t) { return made_of(t, "壹貳參肆伍�
 enum class TokenKind { question, formal_numeral, numeral, parenthesised, numbered, word };
 
 TokenKind kind_of(const std::string& t) {
-  static const std::regex q("^Q[0-9]+$");
-  if (std::regex_match(t, q)) return TokenKind::question;
+  if (t.size() > 1 && t[0] == 'Q' && t.find_first_not_of("0123456789", 1) == std::string::npos)
+    return TokenKind::question;
   if (made_of(t, "壹貳參肆伍陸柒捌玖拾")) return TokenKind::formal_numeral;
   if (is_numeral_token(t)) return TokenKind::numeral;
   if (!t.empty() && t[0] == '(') return TokenKind::parenthesised;
@@ -73,20 +72,24 @@ bool inside_after_blank(std::string_view line, std::string_view token) {
   return false;
 }
 
-// Whether `line` is where `token` starts.
-bool matches(std::string_view line, const std::string& token) {
+// Whether `line` is where `token`, of kind `kind`, starts.
+bool matches(std::string_view line, const std::string& token, TokenKind kind) {
   std::string_view b = bare(line);
-  static const std::regex q("^Q([0-9]+)$");
-  std::smatch m;
-  if (std::regex_match(token, m, q)) {
-    std::string n = m[1];
-    // 004 numbers its questions "11.\t"; 000 writes "●Q1：".
-    return starts_with(b, n + ".\t") || starts_with(b, n + ". ") || starts_with(b, "Q" + n + "：") ||
-           starts_with(b, "Q" + n + ":");
+  switch (kind) {
+    case TokenKind::question: {
+      std::string_view n = std::string_view(token).substr(1);
+      // 004 numbers its questions "11.\t"; 000 writes "●Q1：".
+      return (starts_with(b, n) && (starts_with(b.substr(n.size()), ".\t") || starts_with(b.substr(n.size()), ". "))) ||
+             (starts_with(b, "Q") && starts_with(b.substr(1), n) &&
+              (starts_with(b.substr(1 + n.size()), "：") || starts_with(b.substr(1 + n.size()), ":")));
+    }
+    case TokenKind::formal_numeral:
+    case TokenKind::numeral:
+      return starts_with(b, token) && (starts_with(b.substr(token.size()), "、") || starts_with(b.substr(token.size()), " 、"));
+    case TokenKind::parenthesised:
+    case TokenKind::numbered: return starts_with(b, token) || inside_after_blank(line, token);
+    case TokenKind::word: break;
   }
-  if (is_numeral_token(token)) return starts_with(b, token + "、") || starts_with(b, token + " 、");
-  if (starts_with(token, "(") || (!token.empty() && token.back() == '.' && token.size() <= 3))
-    return starts_with(b, token) || inside_after_blank(line, token);
   return line.find(token) != std::string_view::npos;
 }
 
@@ -128,8 +131,7 @@ std::string seed_number(const std::string& file) {
   return stem.substr(0, stem.find('_'));
 }
 
-int SeedLibrary::locate(const std::string& text, const std::string& section) {
-  std::vector<std::string> lines = split_lines(text);
+int SeedLibrary::locate(const std::vector<std::string>& lines, const std::string& section) {
   std::size_t pos = 0;
   bool found_any = false;
   std::optional<TokenKind> previous;
@@ -137,9 +139,10 @@ int SeedLibrary::locate(const std::string& text, const std::string& section) {
     if (previous == kind_of(token)) break;
     previous = kind_of(token);
     for (int attempt = 0; attempt < 2; ++attempt) {
+      const TokenKind kind = kind_of(token);
       std::size_t hit = lines.size();
       for (std::size_t i = pos; i < lines.size(); ++i) {
-        if (matches(lines[i], token)) {
+        if (matches(lines[i], token, kind)) {
           hit = i;
           break;
         }
@@ -164,7 +167,7 @@ SeedLibrary SeedLibrary::load(const std::string& dir, const std::vector<std::str
   SeedLibrary lib;
   if (dir.empty()) return lib;
   for (const auto& f : files) {
-    if (lib.texts_.count(f)) continue;
+    if (lib.lines_.count(f)) continue;
     std::string path = (std::filesystem::path(dir) / f).string();
     std::string error;
     auto text = read_file(path, &error);
@@ -172,14 +175,14 @@ SeedLibrary SeedLibrary::load(const std::string& dir, const std::vector<std::str
       diags.warning(SourceLocation{path, 0, 0, 1}, Msg::site_seed_missing, {path, error});
       continue;
     }
-    lib.texts_[f] = std::move(*text);
+    lib.lines_[f] = split_lines(*text);
   }
   return lib;
 }
 
 std::string SeedLibrary::href(const rules::Citation& c) const {
-  auto it = texts_.find(c.seed);
-  if (it == texts_.end()) return "";
+  auto it = lines_.find(c.seed);
+  if (it == lines_.end()) return "";
   int line = locate(it->second, c.section);
   return page_file(c.seed) + (line > 0 ? "#L" + std::to_string(line) : "");
 }
@@ -193,8 +196,7 @@ std::string SeedLibrary::link(const rules::Citation& c, Lang lang) const {
 
 std::vector<Page> SeedLibrary::pages(Lang lang) const {
   std::vector<Page> out;
-  for (const auto& [file, text] : texts_) {
-    std::vector<std::string> lines = split_lines(text);
+  for (const auto& [file, lines] : lines_) {
     std::string title;
     for (const auto& l : lines) {
       // Some seeds are Markdown: "## 【無健保卡查詢確診個案方式如下】".

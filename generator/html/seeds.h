@@ -27,15 +27,15 @@ class SeedLibrary {
   std::string link(const rules::Citation& c, Lang lang) const;
   std::vector<Page> pages(Lang lang) const;
 
-  // The 1-based line where `section` starts in `text`, 0 when not found:
+  // The 1-based line where `section` starts in a seed's `lines`, 0 when not found:
   // its parts (split at 、 and spaces) are looked for in order, each at or
   // after the line of the one before, as 壹、 二、 (三) 4. Q11 headings or
   // as words; a part of the same level as the one before it is a sibling
   // ("Q1、Q2") and ends the search at the first.
-  static int locate(const std::string& text, const std::string& section);
+  static int locate(const std::vector<std::string>& lines, const std::string& section);
 
  private:
-  std::map<std::string, std::string> texts_;  // file -> content
+  std::map<std::string, std::vector<std::string>> lines_;  // file -> its lines
 };
 
 // The short name of a seed file: "004" for "004_2af245062d31c947.txt".

@@ -77,25 +77,32 @@ bool load_markdown_pages(const std::string& dir, std::size_t workers, std::vecto
     diags.error(SourceLocation{dir, 0, 0, 1}, Msg::site_pages_missing, {dir});
     return false;
   }
-  std::vector<fs::path> files;
+  // Each page with its file name and output name, worked out once: the
+  // order compares them a thousand times over.
+  struct Source {
+    fs::path path;
+    std::string name, output;
+  };
+  std::vector<Source> sources;
   for (const auto& e : fs::directory_iterator(dir, ec))
-    if (e.is_regular_file() && e.path().extension() == ".md") files.push_back(e.path());
-  std::sort(files.begin(), files.end(), [](const fs::path& a, const fs::path& b) {
-    bool ai = output_name(a) == "index.html", bi = output_name(b) == "index.html";
-    return ai != bi ? ai : a.filename() < b.filename();
+    if (e.is_regular_file() && e.path().extension() == ".md")
+      sources.push_back(Source{e.path(), e.path().filename().string(), output_name(e.path())});
+  std::sort(sources.begin(), sources.end(), [](const Source& a, const Source& b) {
+    bool ai = a.output == "index.html", bi = b.output == "index.html";
+    return ai != bi ? ai : a.name < b.name;
   });
-  if (files.empty() || output_name(files.front()) != "index.html") {
+  if (sources.empty() || sources.front().output != "index.html") {
     diags.error(SourceLocation{dir, 0, 0, 1}, Msg::site_no_index, {dir});
     return false;
   }
   std::map<std::string, std::string> md_to_html;
-  for (const auto& f : files) md_to_html[f.filename().string()] = output_name(f);
+  for (const Source& f : sources) md_to_html[f.name] = f.output;
   // Read and rendered in parallel; a failure is kept with its page and
   // reported afterwards, in page order.
-  std::vector<Page> loaded(files.size());
-  std::vector<std::optional<std::pair<Msg, std::vector<std::string>>>> failed(files.size());
-  parallel_for(files.size(), workers, [&](std::size_t i, std::size_t) {
-    const fs::path& f = files[i];
+  std::vector<Page> loaded(sources.size());
+  std::vector<std::optional<std::pair<Msg, std::vector<std::string>>>> failed(sources.size());
+  parallel_for(sources.size(), workers, [&](std::size_t i, std::size_t) {
+    const fs::path& f = sources[i].path;
     std::string error;
     auto text = read_file(f.string(), &error, kMaxPageBytes);
     if (!text) {
@@ -107,16 +114,16 @@ bool load_markdown_pages(const std::string& dir, std::size_t workers, std::vecto
     }
     RenderedMarkdown md = render_markdown(*text);
     Page& p = loaded[i];
-    p.file = output_name(f);
+    p.file = sources[i].output;
     p.title = md.title.empty() ? f.stem().string() : md.title;
     p.group = PageGroup::handbook;
     p.body = rewrite_md_links(md.html, md_to_html);
     p.headings = std::move(md.headings);
   });
   bool ok = true;
-  for (std::size_t i = 0; i < files.size(); ++i) {
+  for (std::size_t i = 0; i < sources.size(); ++i) {
     if (failed[i]) {
-      diags.error(SourceLocation{files[i].string(), 0, 0, 1}, failed[i]->first, failed[i]->second);
+      diags.error(SourceLocation{sources[i].path.string(), 0, 0, 1}, failed[i]->first, failed[i]->second);
       ok = false;
     } else {
       pages.push_back(std::move(loaded[i]));

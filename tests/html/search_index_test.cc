@@ -69,6 +69,8 @@ TEST(SearchIndexJs, PiecesGiveExactlyTheTermsOfTheWholeText) {
            std::string("同班同學、授課班級師生。自主防疫最後（5.1）快篩！「九宮格」：漂白水；消毒？是"),
            std::string("以 500ppm（1:100 稀釋）擦拭，作用 15 分鐘。1，2；3：4．5 A，B 甲，1 〇〇、々々"),
            std::string("ｗｗｗ．ｅｘａｍｐｌｅ 全形ＡＢＣ１２３，測試。「」『』【】〔〕《》〈〉！？"),
+           // Headings, one a line: cut at every line feed.
+           std::string("快篩（12.3）\n九宮格\n3.\n5 U.S.\nA \n\u0301e\n\n🇹🇼\n🇯🇵 a\n 家庭\n"),
        }) {
     std::map<std::string, int> expected;
     for (const auto& t : index_terms(text)) ++expected[t];

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "core/text.h"
 #include "support/temp_dir.h"
 
 namespace fangyi::html {
@@ -30,9 +31,9 @@ const char* kSlides =
     "●Q7：每日於系統上填報時間為何？\n";
 
 TEST(SeedLocate, FindsNumberedQuestions) {
-  EXPECT_EQ(SeedLibrary::locate(kQa, "Q11、4."), 5);
-  EXPECT_EQ(SeedLibrary::locate(kQa, "Q1"), 4);
-  EXPECT_EQ(SeedLibrary::locate(kQa, "Q12、1."), 6);
+  EXPECT_EQ(SeedLibrary::locate(split_lines(kQa), "Q11、4."), 5);
+  EXPECT_EQ(SeedLibrary::locate(split_lines(kQa), "Q1"), 4);
+  EXPECT_EQ(SeedLibrary::locate(split_lines(kQa), "Q12、1."), 6);
 }
 
 TEST(SeedLocate, AnItemInsideTheAnswerLineOfItsQuestion) {
@@ -40,9 +41,9 @@ TEST(SeedLocate, AnItemInsideTheAnswerLineOfItsQuestion) {
       "9.\t密切接觸者如何認定？\t1. 以確診者發病日前 2 日起所接觸者。 2. 同住親友。\n"
       "10.\t居隔需要照顧者陪同？\t1. 12 歲以下兒童。\n"
       "11.\t防疫長要做什麼？\t事先發放 1. 防疫單\n";
-  EXPECT_EQ(SeedLibrary::locate(qa, "Q9、1."), 1) << "the tab before 1. is a blank";
-  EXPECT_EQ(SeedLibrary::locate(qa, "Q10、1."), 2);
-  EXPECT_EQ(SeedLibrary::locate(qa, "Q9、3."), 1) << "an item not found stays at its question";
+  EXPECT_EQ(SeedLibrary::locate(split_lines(qa), "Q9、1."), 1) << "the tab before 1. is a blank";
+  EXPECT_EQ(SeedLibrary::locate(split_lines(qa), "Q10、1."), 2);
+  EXPECT_EQ(SeedLibrary::locate(split_lines(qa), "Q9、3."), 1) << "an item not found stays at its question";
 }
 
 TEST(SeedLocate, AHeadingCitedWithAnItemNumber) {
@@ -50,27 +51,27 @@ TEST(SeedLocate, AHeadingCitedWithAnItemNumber) {
       "(3) 篩選結果清單\n"
       "確認狀態說明：\n"
       "- 已確認：地址及電話皆已確認\n";
-  EXPECT_EQ(SeedLibrary::locate(slides, "(3) 確認狀態說明1"), 2);
-  EXPECT_EQ(SeedLibrary::locate(slides, "(3) 篩選結果清單"), 1);
+  EXPECT_EQ(SeedLibrary::locate(split_lines(slides), "(3) 確認狀態說明1"), 2);
+  EXPECT_EQ(SeedLibrary::locate(split_lines(slides), "(3) 篩選結果清單"), 1);
 }
 
 TEST(SeedLocate, FollowsHeadingsInOrder) {
-  EXPECT_EQ(SeedLibrary::locate(kSlides, "壹、三、居家快篩"), 3);
-  EXPECT_EQ(SeedLibrary::locate(kSlides, "貳、Q7"), 9);
-  EXPECT_EQ(SeedLibrary::locate(kSlides, "貳、填報注意事項(1/4)"), 7) << "the page counter may differ";
+  EXPECT_EQ(SeedLibrary::locate(split_lines(kSlides), "壹、三、居家快篩"), 3);
+  EXPECT_EQ(SeedLibrary::locate(split_lines(kSlides), "貳、Q7"), 9);
+  EXPECT_EQ(SeedLibrary::locate(split_lines(kSlides), "貳、填報注意事項(1/4)"), 7) << "the page counter may differ";
 }
 
 TEST(SeedLocate, SiblingsLinkToTheFirst) {
-  EXPECT_EQ(SeedLibrary::locate(kQa, "Q1、Q11、Q12"), 4);
-  EXPECT_EQ(SeedLibrary::locate(kSlides, "壹、貳"), 2);
+  EXPECT_EQ(SeedLibrary::locate(split_lines(kQa), "Q1、Q11、Q12"), 4);
+  EXPECT_EQ(SeedLibrary::locate(split_lines(kSlides), "壹、貳"), 2);
 }
 
 TEST(SeedLocate, OnlyTheFirstOfSeveralReferences) {
-  EXPECT_EQ(SeedLibrary::locate(kSlides, "貳、Q1；壹、三、居家快篩"), 8);
+  EXPECT_EQ(SeedLibrary::locate(split_lines(kSlides), "貳、Q1；壹、三、居家快篩"), 8);
 }
 
 TEST(SeedLocate, NothingFoundIsZero) {
-  EXPECT_EQ(SeedLibrary::locate(kSlides, "附件9"), 0);
+  EXPECT_EQ(SeedLibrary::locate(split_lines(kSlides), "附件9"), 0);
 }
 
 TEST(SeedNumber, IsThePrefix) { EXPECT_EQ(seed_number("004_2af245062d31c947.txt"), "004"); }
