@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/messages.h"
+#include "core/text.h"
 #include "expr/expr.h"
 #include "rules/model.h"
 
@@ -66,25 +67,31 @@ class RowConverter {
   // its code. A cell that does not convert (an error) has code 0: the caller
   // reads it as null.
   std::optional<CellError> convert(std::size_t slot, std::string_view raw, expr::Value& out) {
-    Field& f = fields_[slot];
-    if (raw.empty()) {
-      out = expr::Value::null();
-      codes_[slot] = f.how == How::word ? 0 : kNoCode;
-      return std::nullopt;
-    }
-    if (f.how == How::text) {
-      out = expr::Value::string(raw);
-      return std::nullopt;
-    }
-    if (f.how == How::word) {
-      if (const WordTable::Word* w = f.words.find(raw)) {
-        out = w->value;
-        codes_[slot] = w->code;
-        return std::nullopt;
+    return convert_field(fields_[slot], codes_[slot], raw, out);
+  }
+
+  // Converts a whole row: for each slot, cell column[slot] of cells[0..count)
+  // (empty when the column is -1 or past the end), trimmed, into
+  // values[slot] and texts[slot]. A cell that does not convert is null, and
+  // error(slot, raw, CellError) is called for it. The loop works on local
+  // copies of every pointer: stores into values and texts could otherwise
+  // alias the vectors' own pointers and reload them at every field.
+  template <class OnError>
+  void convert_row(const std::string_view* cells, std::size_t count, const int* column, expr::Value* values,
+                   std::string_view* texts, OnError&& error) {
+    const std::size_t n = fields_.size();
+    Field* const fields = fields_.data();
+    uint16_t* const codes = codes_.data();
+    for (std::size_t slot = 0; slot < n; ++slot) {
+      const int col = column[slot];
+      std::string_view raw =
+          col >= 0 && static_cast<std::size_t>(col) < count ? trim_view(cells[col]) : std::string_view();
+      texts[slot] = raw;
+      if (auto err = convert_field(fields[slot], codes[slot], raw, values[slot])) {
+        values[slot] = expr::Value::null();
+        error(slot, raw, *err);
       }
-      codes_[slot] = 0;
     }
-    return convert_cell(*f.field, raw, f.scratch, dates_, out);
   }
 
   // The codes of the last converted row, by slot.
@@ -129,6 +136,27 @@ class RowConverter {
     WordTable words;
     std::string scratch;
   };
+
+  std::optional<CellError> convert_field(Field& f, uint16_t& code, std::string_view raw, expr::Value& out) {
+    if (raw.empty()) {
+      out = expr::Value::null();
+      code = f.how == How::word ? 0 : kNoCode;
+      return std::nullopt;
+    }
+    if (f.how == How::text) {
+      out = expr::Value::string(raw);
+      return std::nullopt;
+    }
+    if (f.how == How::word) {
+      if (const WordTable::Word* w = f.words.find(raw)) {
+        out = w->value;
+        code = w->code;
+        return std::nullopt;
+      }
+      code = 0;
+    }
+    return convert_cell(*f.field, raw, f.scratch, dates_, out);
+  }
 
   std::vector<Field> fields_;
   std::vector<uint16_t> codes_;

@@ -143,23 +143,18 @@ class Worker {
   void process_row(const std::vector<std::string_view>& cells, uint64_t line, BatchResult& out) {
     const Plan& plan = job_.plan;
     const auto& column_of = job_.match.column_of_field;
-    auto cell = [&](int col) {
-      return col >= 0 && static_cast<std::size_t>(col) < cells.size() ? cells[static_cast<std::size_t>(col)]
-                                                                        : std::string_view();
-    };
     ++out.rows;
-    std::string_view org = org_slot_ >= 0 ? trim_view(cell(column_of[static_cast<std::size_t>(org_slot_)])) : "";
-    for (std::size_t slot = 0; slot < n_; ++slot) {
-      std::string_view raw = trim_view(cell(column_of[slot]));
-      texts_[slot] = raw;
-      if (auto err = convert_.convert(slot, raw, values_[slot])) {
-        out.found.push_back({{job_.path, line, d_.fields[slot].header, "input.cell", rules::CheckSeverity::error,
-                              format_message(err->message, plan.options.lang, err->args),
-                              plan.shown(d_.fields[slot], raw), std::string(org), ""},
-                             job_.dataset, static_cast<int>(slot)});
-        values_[slot] = expr::Value::null();
-      }
-    }
+    const int org_col = org_slot_ >= 0 ? column_of[static_cast<std::size_t>(org_slot_)] : -1;
+    std::string_view org =
+        org_col >= 0 && static_cast<std::size_t>(org_col) < cells.size() ? trim_view(cells[org_col]) : "";
+    convert_.convert_row(cells.data(), cells.size(), column_of.data(), values_.data(), texts_.data(),
+                         [&](std::size_t slot, std::string_view raw, const CellError& err) {
+                           out.found.push_back(
+                               {{job_.path, line, d_.fields[slot].header, "input.cell", rules::CheckSeverity::error,
+                                 format_message(err.message, plan.options.lang, err.args),
+                                 plan.shown(d_.fields[slot], raw), std::string(org), ""},
+                                job_.dataset, static_cast<int>(slot)});
+                         });
     std::string_view key = key_slot_ >= 0 ? texts_[static_cast<std::size_t>(key_slot_)] : std::string_view();
     checks_.run(ctx_, convert_.codes(), [&](std::size_t check) {
       const CompiledCheck& cc = plan.checks[check];
