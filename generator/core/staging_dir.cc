@@ -8,14 +8,17 @@
 #include <signal.h>
 #include <spawn.h>
 #include <sys/stat.h>
+#include <sys/uio.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
 #include <cerrno>
+#include <climits>
 #include <cstring>
 #include <system_error>
+#include <vector>
 
 extern char** environ;
 
@@ -108,29 +111,49 @@ bool remove_tree_at(int parent, const char* name) {
 
 }  // namespace
 
-// Whether the open file `previous` holds exactly `data`, read in pieces
-// (the search index is megabytes). As fstat saw it: a file someone changes
-// while fangyi runs could change after the comparison as well.
-bool StagingDir::unchanged(int previous, std::string_view data) const {
+// Whether the open file `previous` holds exactly the parts, one after
+// another, read in pieces (the search index is megabytes). As fstat saw it:
+// a file someone changes while fangyi runs could change after the
+// comparison as well.
+bool StagingDir::unchanged(int previous, std::span<const std::string_view> parts) const {
+  std::size_t size = 0;
+  for (std::string_view part : parts) size += part.size();
   struct stat st {};
   if (::fstat(previous, &st) != 0 || !S_ISREG(st.st_mode) || st.st_nlink != 1 || st.st_uid != uid_ ||
-      st.st_gid != gid_ || (st.st_mode & 07777) != file_mode_ || static_cast<std::size_t>(st.st_size) != data.size())
+      st.st_gid != gid_ || (st.st_mode & 07777) != file_mode_ || static_cast<std::size_t>(st.st_size) != size)
     return false;
   char buf[65536];
-  while (!data.empty()) {
-    ssize_t n = ::read(previous, buf, std::min(sizeof buf, data.size()));
+  std::size_t part = 0, at = 0;  // where the comparison is in the parts
+  while (size > 0) {
+    ssize_t n = ::read(previous, buf, std::min(sizeof buf, size));
     if (n < 0 && errno == EINTR) continue;
-    if (n <= 0 || std::memcmp(buf, data.data(), static_cast<std::size_t>(n)) != 0) return false;
-    data.remove_prefix(static_cast<std::size_t>(n));
+    if (n <= 0) return false;
+    size -= static_cast<std::size_t>(n);
+    for (std::string_view read(buf, static_cast<std::size_t>(n)); !read.empty();) {
+      if (at == parts[part].size()) {
+        ++part;
+        at = 0;
+        continue;
+      }
+      const std::size_t length = std::min(read.size(), parts[part].size() - at);
+      if (std::memcmp(read.data(), parts[part].data() + at, length) != 0) return false;
+      read.remove_prefix(length);
+      at += length;
+    }
   }
   return true;
 }
 
 std::optional<std::string> StagingDir::write(const std::string& relative, std::string_view data) const {
+  return write(relative, std::span<const std::string_view>(&data, 1));
+}
+
+std::optional<std::string> StagingDir::write(const std::string& relative,
+                                             std::span<const std::string_view> parts) const {
   if (previous_fd_ >= 0) {
     int previous = ::openat(previous_fd_, relative.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
     if (previous >= 0) {
-      bool same = unchanged(previous, data);
+      bool same = unchanged(previous, parts);
       ::close(previous);
       // Where linking is refused (a file system without hard links), the
       // file is written as it would be otherwise.
@@ -139,15 +162,27 @@ std::optional<std::string> StagingDir::write(const std::string& relative, std::s
   }
   int fd = ::openat(staging_fd_, relative.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0644);
   if (fd < 0) return reason(errno);
-  while (!data.empty()) {
-    ssize_t n = ::write(fd, data.data(), data.size());
+  // The parts go out IOV_MAX at a time; a short write resumes inside the
+  // part it stopped in.
+  std::vector<iovec> pending;
+  for (std::string_view part : parts)
+    if (!part.empty()) pending.push_back(iovec{const_cast<char*>(part.data()), part.size()});
+  for (std::size_t next = 0; next < pending.size();) {
+    const int count = static_cast<int>(std::min<std::size_t>(pending.size() - next, IOV_MAX));
+    ssize_t n = ::writev(fd, pending.data() + next, count);
     if (n < 0 && errno == EINTR) continue;
     if (n <= 0) {
       std::string error = reason(n < 0 ? errno : EIO);
       ::close(fd);
       return error;
     }
-    data.remove_prefix(static_cast<std::size_t>(n));
+    for (auto done = static_cast<std::size_t>(n); done > 0;) {
+      const std::size_t in_part = std::min(done, pending[next].iov_len);
+      pending[next].iov_base = static_cast<char*>(pending[next].iov_base) + in_part;
+      pending[next].iov_len -= in_part;
+      done -= in_part;
+      if (pending[next].iov_len == 0) ++next;
+    }
   }
   if (::close(fd) != 0) return reason(errno);
   return std::nullopt;

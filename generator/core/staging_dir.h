@@ -10,6 +10,7 @@
 
 #include <filesystem>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -38,6 +39,10 @@ class StagingDir {
   // costs no new inodes (the dearest part of writing a site on some file
   // systems). Safe from several threads for different files.
   std::optional<std::string> write(const std::string& relative, std::string_view data) const;
+  // The same with the file's bytes in parts, one after another: a large
+  // file made of many pieces (the handbook's print view and search index)
+  // is compared and written from them, never copied into one buffer.
+  std::optional<std::string> write(const std::string& relative, std::span<const std::string_view> parts) const;
   // Puts the staging folder where the target is; an existing target is moved
   // aside first (to `.name.old-…`, the staging name with "old" for "tmp") and
   // removed once the new one is in place.
@@ -46,7 +51,7 @@ class StagingDir {
  private:
   void start_guardian();
   void stop_guardian();
-  bool unchanged(int previous, std::string_view data) const;
+  bool unchanged(int previous, std::span<const std::string_view> parts) const;
 
   std::filesystem::path target_, path_, old_;
   Diagnostics& diags_;

@@ -13,7 +13,6 @@
 #include <tuple>
 
 #include "core/file_io.h"
-#include "html/anchor_scope.h"
 #include "core/json.h"
 #include "html/escape.h"
 
@@ -185,15 +184,14 @@ std::optional<Layout> Layout::load(const std::string& templates_dir, Lang lang, 
   return Layout(std::move(t), lang);
 }
 
-std::string Layout::page(const Page& p, const Page* prev, const Page* next) const {
+void Layout::page(const Page& p, const Page* prev, const Page* next, std::string& out) const {
   if (!t_->page_pieces.empty()) {
     const Pieces& pieces = t_->page_pieces[(prev ? 2 : 0) + (next ? 1 : 0)];
     const std::string* values[kSlots] = {&p.title, &p.file, &p.body, prev ? &prev->file : nullptr,
                                          prev ? &prev->title : nullptr, next ? &next->file : nullptr,
                                          next ? &next->title : nullptr};
-    std::size_t size = p.body.size() + 256;
+    std::size_t size = out.size() + p.body.size() + 256;
     for (const Piece& piece : pieces) size += piece.text.size();
-    std::string out;
     out.reserve(size);
     for (const Piece& piece : pieces) {
       out += piece.text;
@@ -201,7 +199,7 @@ std::string Layout::page(const Page& p, const Page* prev, const Page* next) cons
       const std::string& value = *values[piece.slot];
       out += piece.escaped ? mstch::html_escape(value) : value;
     }
-    return out;
+    return;
   }
   mstch::data d = t_->common;
   d.set("title", p.title);
@@ -209,37 +207,49 @@ std::string Layout::page(const Page& p, const Page* prev, const Page* next) cons
   d.set("body", p.body);
   if (prev) d.set("prev", link(*prev));
   if (next) d.set("next", link(*next));
-  return t_->page.render(d);
+  out += t_->page.render(d);
 }
 
 namespace {
 
-// Replaces each marker in `rendered` by the body it stands for, escaped
-// as the template asked.
-std::string splice_bodies(const std::string& rendered, const std::vector<std::string>& bodies) {
-  std::size_t bytes = 0;
-  for (const auto& b : bodies) bytes += b.size();
+std::string joined(const std::vector<std::string_view>& parts) {
   std::string out;
-  out.reserve(rendered.size() + bytes);
+  for (std::string_view part : parts) out += part;
+  return out;
+}
+
+// Appends `rendered` to `parts` with each marker in it replaced by the
+// chapter body it stands for: the body's parts as they are, or escaped,
+// as the template asked.
+void splice_chapters(std::string_view rendered, const std::vector<std::vector<std::string_view>>& chapters,
+                     std::deque<std::string>& texts, std::vector<std::string_view>& parts) {
   std::size_t pos = 0;
   for (std::size_t at; (at = rendered.find(kMark, pos)) != std::string::npos;) {
-    auto m = marker_at(rendered, at, bodies.size());
+    auto m = marker_at(rendered, at, chapters.size());
     if (!m) {
-      out.append(rendered, pos, at + 1 - pos);  // not a marker: kept as it is
+      parts.push_back(rendered.substr(pos, at + 1 - pos));  // not a marker: kept as it is
       pos = at + 1;
       continue;
     }
-    out.append(rendered, pos, at - pos);
-    out += m->escaped ? mstch::html_escape(bodies[m->number]) : bodies[m->number];
+    parts.push_back(rendered.substr(pos, at - pos));
+    const std::vector<std::string_view>& body = chapters[m->number];
+    if (m->escaped) {
+      texts.push_back(mstch::html_escape(joined(body)));
+      parts.push_back(texts.back());
+    } else {
+      parts.insert(parts.end(), body.begin(), body.end());
+    }
     pos = m->end;
   }
-  out.append(rendered, pos, std::string::npos);
-  return out;
+  parts.push_back(rendered.substr(pos));
 }
 
 }  // namespace
 
-std::string Layout::print(const std::vector<Page>& pages) const {
+std::string chapter_id(const Page& p) { return "page-" + std::filesystem::path(p.file).stem().string(); }
+
+void Layout::print(const std::vector<Page>& pages, const std::vector<std::vector<std::string_view>>& chapters,
+                   std::deque<std::string>& texts, std::vector<std::string_view>& parts) const {
   // The bodies are megabytes in all, and mustache copies what it renders
   // line by line, several times: each chapter's body is rendered as a
   // marker and put in afterwards. Markers hold a control character; should
@@ -252,23 +262,26 @@ std::string Layout::print(const std::vector<Page>& pages) const {
   }
   mstch::data d = t_->common;
   d.set("title", format_message(Msg::site_print_title, lang_, {format_message(Msg::site_title, lang_)}));
-  mstch::data chapters{mstch::data::type::list};
-  std::vector<std::string> bodies;
-  bodies.reserve(pages.size());
+  // The groups' names, once each rather than once a chapter.
+  std::string groups[4];
+  for (PageGroup g : {PageGroup::handbook, PageGroup::schemes, PageGroup::rules, PageGroup::seeds})
+    groups[static_cast<int>(g)] = format_message(group_msg(g), lang_);
+  mstch::data list{mstch::data::type::list};
   for (std::size_t i = 0; i < pages.size(); ++i) {
     const Page& p = pages[i];
-    std::string id = "page-" + std::filesystem::path(p.file).stem().string();
-    bodies.push_back(scope_anchors(p.body, id));
     mstch::data c;
-    c.set("id", id);
+    c.set("id", chapter_id(p));
     c.set("title", p.title);
-    c.set("body", marked ? mark(i) : bodies.back());
-    c.set("group", format_message(group_msg(p.group), lang_));
-    chapters << c;
+    c.set("body", marked ? mark(i) : joined(chapters[i]));
+    c.set("group", groups[static_cast<int>(p.group)]);
+    list << c;
   }
-  d.set("chapters", chapters);
-  std::string rendered = t_->print.render(d);
-  return marked ? splice_bodies(rendered, bodies) : rendered;
+  d.set("chapters", list);
+  texts.push_back(t_->print.render(d));
+  if (marked)
+    splice_chapters(texts.back(), chapters, texts, parts);
+  else
+    parts.push_back(texts.back());
 }
 
 std::string nav_js(const std::vector<Page>& pages, Lang lang) {

@@ -5,9 +5,11 @@
 // contents for the whole site instead of one per page.
 #pragma once
 
+#include <deque>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/diagnostic.h"
@@ -24,8 +26,15 @@ class Layout {
   ~Layout();
 
   // Both may be called from several threads at once.
-  std::string page(const Page& p, const Page* prev, const Page* next) const;
-  std::string print(const std::vector<Page>& pages) const;
+  // page.html for `p`, appended to `out`.
+  void page(const Page& p, const Page* prev, const Page* next, std::string& out) const;
+  // print.html for `pages`, appended to `parts`: the chapters' bodies are
+  // taken from `chapters` (page i's body with its anchors scoped, in parts,
+  // html/anchor_scope.h) as they are, and the text around them is kept in
+  // `texts`, a deque so that what it already holds stays where it is. The
+  // print view is megabytes; it is written from the parts, not copied.
+  void print(const std::vector<Page>& pages, const std::vector<std::vector<std::string_view>>& chapters,
+             std::deque<std::string>& texts, std::vector<std::string_view>& parts) const;
 
  private:
   struct Templates;
@@ -34,8 +43,11 @@ class Layout {
   Lang lang_;
 };
 
+// The id of a page's chapter in the print view: "page-" and its file name
+// without ".html"; its anchors are scoped with it.
+std::string chapter_id(const Page& p);
+
 // window.FANGYI_NAV: the groups, their pages and each page's headings.
 std::string nav_js(const std::vector<Page>& pages, Lang lang);
-
 
 }  // namespace fangyi::html

@@ -90,16 +90,27 @@ class TermCounter {
   std::vector<uint32_t> touched_;  // the ids with a weight, in order
 };
 
-// window.FANGYI_SEARCH = {docs: [[url, title, text, source]...],
-//                         terms: {term: [doc, weight, doc, weight, ...]}}
+// The index is the script
+//   window.FANGYI_SEARCH = {docs: [[url, title, text, source]...],
+//                           terms: {term: [doc, weight, doc, weight, ...]}}
 // Weight: occurrences in the text, plus 5 per occurrence in a heading and 10
-// in the title: a page with the word in a heading is about it.
-// `jobs` threads segment the documents (0: one per core); the output is the
-// same for any number.
+// in the title: a page with the word in a heading is about it. It is made
+// in parts, so that the documents' entries (megabytes of text) are made on
+// every core and written as they are.
+
+// A document's entry in the list, as JSON: [url, title, text, source].
+std::string search_doc_entry(const SearchDoc& doc);
+// The terms object, from every document's terms: counted[d] for document d,
+// in the numbers of counters[counted_by[d]]. The same whichever counter
+// counted which document.
+std::string search_terms_json(const std::vector<TermCounter>& counters, const std::vector<std::size_t>& counted_by,
+                              const std::vector<DocTerms>& counted);
+// The script, appended to `parts`: views of `entries` (each document's, in
+// order) and `terms`, which must outlive them, with the text between.
+void search_index_parts(const std::vector<std::string>& entries, std::string_view terms,
+                        std::vector<std::string_view>& parts);
+// The whole script in one string, `docs` counted on `jobs` threads (0: one
+// per core); the same for any number.
 std::string search_index_js(const std::vector<SearchDoc>& docs, std::size_t jobs = 0);
-// The same from terms already counted: counted[d] for docs[d], in the
-// numbers of counters[counted_by[d]].
-std::string search_index_js(const std::vector<SearchDoc>& docs, const std::vector<TermCounter>& counters,
-                            const std::vector<std::size_t>& counted_by, const std::vector<DocTerms>& counted);
 
 }  // namespace fangyi::html

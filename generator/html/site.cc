@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <deque>
 #include <filesystem>
 #include <map>
 #include <optional>
@@ -14,6 +15,7 @@
 
 #include "core/file_io.h"
 #include "core/staging_dir.h"
+#include "html/anchor_scope.h"
 #include "html/escape.h"
 #include "html/layout.h"
 #include "html/markdown.h"
@@ -170,43 +172,83 @@ bool read_assets(const std::string& templates_dir, std::vector<std::pair<std::st
   return true;
 }
 
-// Lays out and writes every page, extracts the text the index needs, then
-// writes the print view and nav.js while the search index is built. The
-// first write error (in page order) is reported.
+// What a page gives the site besides its own file: its chapter of the
+// print view and its entry and terms in the search index.
+struct PageShare {
+  std::string scope;                         // its chapter's id and "--", which its anchors get
+  std::vector<std::string_view> chapter;     // its body, anchors scoped: views of it and of `scope`
+  std::string entry;                         // its entry in the index's list
+  DocTerms terms;                            // in the numbers of the counter that counted it
+  std::size_t counted_by = 0;
+};
+
+void share_page(const Page& p, TermCounter& counter, std::size_t worker, PageShare& share) {
+  share.scope = chapter_id(p) + "--";
+  scope_anchors(p.body, share.scope, share.chapter);
+  std::string headings;
+  for (const auto& h : p.headings)
+    if (h.level > 1) headings += h.text + "\n";
+  const SearchDoc doc{p.file, p.title, text_of(p.body), std::move(headings), p.group == PageGroup::seeds};
+  share.terms = counter.count(doc);
+  share.counted_by = worker;
+  share.entry = search_doc_entry(doc);
+}
+
+// Lays out and writes every page and nav.js, each thread with a buffer of
+// its own for the pages, while each page's share of the print view and
+// search index is made; then writes those two from their parts, side by
+// side. The first write error (in file order) is reported.
 bool write_site(const StagingDir& staging, const SiteOptions& options, const std::vector<Page>& pages,
                 const std::vector<std::pair<std::string, std::string>>& assets, const Layout& layout,
                 std::size_t workers, Diagnostics& diags, SiteResult& result) {
   std::vector<std::optional<std::string>> errors(pages.size() + assets.size() + 3);
+  const std::size_t last = pages.size() + assets.size();
   std::error_code ec;  // a folder that cannot be made shows as its files' write errors
   const fs::path& folder = staging.path();
   fs::create_directory(folder / "assets", ec);
   for (std::size_t i = 0; i < assets.size(); ++i)
     errors[pages.size() + i] = staging.write("assets/" + assets[i].first, assets[i].second);
-  std::vector<SearchDoc> docs(pages.size());
-  std::vector<DocTerms> terms(pages.size());
-  std::vector<std::size_t> counted_by(pages.size());
-  std::vector<TermCounter> counters(std::min(workers, std::max<std::size_t>(pages.size(), 1)));
-  parallel_for(pages.size(), counters.size(), [&](std::size_t i, std::size_t worker) {
+  std::vector<PageShare> shares(pages.size());
+  const std::size_t threads = std::min(workers, pages.size() + 1);
+  std::vector<TermCounter> counters(threads);
+  std::vector<std::string> buffers(threads);
+  parallel_for(pages.size() + 1, threads, [&](std::size_t item, std::size_t worker) {
+    if (item == 0) {
+      errors[last + 1] = staging.write("assets/nav.js", nav_js(pages, options.lang));
+      return;
+    }
+    const std::size_t i = item - 1;
     const Page* prev = i > 0 ? &pages[i - 1] : nullptr;
     const Page* next = i + 1 < pages.size() ? &pages[i + 1] : nullptr;
-    errors[i] = staging.write(pages[i].file, layout.page(pages[i], prev, next));
-    std::string headings;
-    for (const auto& h : pages[i].headings)
-      if (h.level > 1) headings += h.text + "\n";
-    docs[i] = SearchDoc{pages[i].file, pages[i].title, text_of(pages[i].body), std::move(headings),
-                        pages[i].group == PageGroup::seeds};
-    terms[i] = counters[worker].count(docs[i]);
-    counted_by[i] = worker;
+    std::string& page = buffers[worker];
+    page.clear();
+    layout.page(pages[i], prev, next, page);
+    errors[i] = staging.write(pages[i].file, page);
+    share_page(pages[i], counters[worker], worker, shares[i]);
   });
-  const std::size_t last = pages.size() + assets.size();
   run_both(
       workers,
       [&] {
-        errors[last] = staging.write("print.html", layout.print(pages));
-        errors[last + 1] = staging.write("assets/nav.js", nav_js(pages, options.lang));
+        std::vector<std::vector<std::string_view>> chapters(pages.size());
+        for (std::size_t i = 0; i < pages.size(); ++i) chapters[i] = std::move(shares[i].chapter);
+        std::deque<std::string> texts;
+        std::vector<std::string_view> parts;
+        layout.print(pages, chapters, texts, parts);
+        errors[last] = staging.write("print.html", parts);
       },
       [&] {
-        errors[last + 2] = staging.write("assets/search-index.js", search_index_js(docs, counters, counted_by, terms));
+        std::vector<std::size_t> counted_by(pages.size());
+        std::vector<DocTerms> counted(pages.size());
+        std::vector<std::string> entries(pages.size());
+        for (std::size_t i = 0; i < pages.size(); ++i) {
+          counted_by[i] = shares[i].counted_by;
+          counted[i] = std::move(shares[i].terms);
+          entries[i] = std::move(shares[i].entry);
+        }
+        const std::string terms = search_terms_json(counters, counted_by, counted);
+        std::vector<std::string_view> parts;
+        search_index_parts(entries, terms, parts);
+        errors[last + 2] = staging.write("assets/search-index.js", parts);
       });
   for (std::size_t i = 0; i < errors.size(); ++i) {
     if (!errors[i]) continue;

@@ -14,6 +14,7 @@
 #include <optional>
 #include <utility>
 #include <string>
+#include <string_view>
 #include <thread>
 #include <vector>
 
@@ -146,6 +147,42 @@ TEST_F(StagingDirTest, WriteLinksUnchangedFilesOfThePreviousFolder) {
   EXPECT_EQ(get(target / "changed.html"), "new");
   EXPECT_EQ(get(target / "longer.html"), "same, and more");
   EXPECT_EQ(get(target / "added.html"), "added");
+}
+
+// A file given in parts is their bytes one after another, however many
+// (more than one writev takes), and is compared with the previous one
+// across the parts' boundaries.
+TEST_F(StagingDirTest, WriteTakesTheFileInParts) {
+  fs::path target = fs::path(dir_) / "site";
+  std::string whole;
+  std::vector<std::string> pieces;
+  for (int i = 0; i < 3000; ++i) {
+    pieces.push_back(i % 7 == 0 ? "" : std::string(static_cast<std::size_t>(i % 5 + 1), static_cast<char>('a' + i % 26)));
+    whole += pieces.back();
+  }
+  std::vector<std::string_view> parts(pieces.begin(), pieces.end());
+  Diagnostics diags;
+  {
+    StagingDir previous(target, diags);
+    ASSERT_TRUE(previous.ok());
+    ASSERT_EQ(previous.write("parts.html", parts), std::nullopt);
+    ASSERT_EQ(previous.write("other.html", whole), std::nullopt);
+    ASSERT_TRUE(previous.commit());
+  }
+  EXPECT_EQ(get(target / "parts.html"), whole);
+  StagingDir staging(target, diags);
+  ASSERT_TRUE(staging.ok());
+  EXPECT_EQ(staging.write("parts.html", std::vector<std::string_view>{std::string_view(whole).substr(0, 1000),
+                                                                       std::string_view(whole).substr(1000)}),
+            std::nullopt);
+  EXPECT_EQ(info(staging.path() / "parts.html").st_ino, info(target / "parts.html").st_ino) << "the same bytes";
+  std::string changed = pieces.back();
+  changed.back() = '!';
+  parts.back() = changed;
+  EXPECT_EQ(staging.write("other.html", parts), std::nullopt);
+  EXPECT_NE(info(staging.path() / "other.html").st_ino, info(target / "other.html").st_ino) << "the last byte differs";
+  EXPECT_EQ(get(staging.path() / "other.html"), whole.substr(0, whole.size() - 1) + "!");
+  EXPECT_TRUE(diags.empty());
 }
 
 // Not linked: a file with other links (it would change with them), with

@@ -6,13 +6,16 @@
 // checked, everything written into a temporary folder and swapped in place.
 #include <unistd.h>
 
+#include <deque>
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/file_io.h"
 #include "fuzz_input.h"
+#include "html/anchor_scope.h"
 #include "html/escape.h"
 #include "html/layout.h"
 #include "html/markdown.h"
@@ -48,8 +51,16 @@ void render_directly(std::string_view markdown) {
   std::string headings;
   for (const auto& h : page.headings) headings += h.text + "\n";
   std::vector<html::SearchDoc> docs{{page.file, page.title, html::text_of(page.body), headings, false}};
-  std::size_t bytes = layout().page(page, nullptr, nullptr).size() + layout().print(pages).size() +
-                      html::nav_js(pages, Lang::zh_TW).size() + html::search_index_js(docs).size();
+  std::string laid_out;
+  layout().page(page, nullptr, nullptr, laid_out);
+  const std::string scope = html::chapter_id(page) + "--";
+  std::vector<std::vector<std::string_view>> chapters(1);
+  html::scope_anchors(page.body, scope, chapters[0]);
+  std::deque<std::string> texts;
+  std::vector<std::string_view> print;
+  layout().print(pages, chapters, texts, print);
+  std::size_t bytes = laid_out.size() + print.size() + html::nav_js(pages, Lang::zh_TW).size() +
+                      html::search_index_js(docs).size();
   if (bytes == 0) __builtin_trap();  // a laid-out page is never empty
 }
 

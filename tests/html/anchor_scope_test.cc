@@ -2,8 +2,22 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+#include <string_view>
+#include <vector>
+
 namespace fangyi::html {
 namespace {
+
+// The body as the print view's parts put it together.
+std::string scope_anchors(std::string_view body, const std::string& prefix) {
+  const std::string scope = prefix + "--";
+  std::vector<std::string_view> parts;
+  html::scope_anchors(body, scope, parts);
+  std::string joined;
+  for (std::string_view part : parts) joined += part;
+  return joined;
+}
 
 TEST(ScopeAnchors, PrefixesIdsAndTheLinksToThem) {
   EXPECT_EQ(scope_anchors("<h2 id=\"規定\">規定</h2><a href=\"#規定\">↑</a>", "page-qa"),
