@@ -14,6 +14,8 @@
 #include <cstring>
 #include <system_error>
 
+#include "core/utf8_scan.h"
+
 
 namespace fangyi::check {
 namespace {
@@ -22,96 +24,13 @@ constexpr std::size_t kSniffBytes = 4096;  // bytes after the first non-ASCII on
 constexpr char kReplacement[] = "\xEF\xBF\xBD";  // U+FFFD
 constexpr char16_t kReplacementUnit = 0xFFFD;
 
-// The well-formed UTF-8 sequence at p (Unicode table 3-7): its length n > 0;
-// -n for an ill-formed "maximal subpart" of n bytes (one U+FFFD each, as ICU
-// and browsers do); 0 when all `avail` bytes are a valid but unfinished start.
-int utf8_step(const unsigned char* p, std::size_t avail) {
-  unsigned char c = p[0];
-  if (c < 0x80) return 1;
-  int trail = 0;
-  unsigned char lo = 0x80, hi = 0xBF;
-  if (c >= 0xC2 && c <= 0xDF) {
-    trail = 1;
-  } else if (c >= 0xE0 && c <= 0xEF) {
-    trail = 2;
-    if (c == 0xE0) lo = 0xA0;  // overlong
-    if (c == 0xED) hi = 0x9F;  // surrogates
-  } else if (c >= 0xF0 && c <= 0xF4) {
-    trail = 3;
-    if (c == 0xF0) lo = 0x90;  // overlong
-    if (c == 0xF4) hi = 0x8F;  // above U+10FFFF
-  } else {
-    return -1;
-  }
-  for (int i = 1; i <= trail; ++i) {
-    if (static_cast<std::size_t>(i) >= avail) return 0;
-    if (p[i] < lo || p[i] > hi) return -i;
-    lo = 0x80;
-    hi = 0xBF;
-  }
-  return trail + 1;
-}
-
-// The length of the ASCII prefix of [p, p+n), found 32, then 8 bytes at a
-// time: most of a case list is digits, dates and commas.
-std::size_t ascii_prefix(const unsigned char* p, std::size_t n) {
-  constexpr uint64_t kHigh = 0x8080808080808080ull;
-  std::size_t i = 0;
-  while (i + 32 <= n) {
-    uint64_t w[4];
-    std::memcpy(w, p + i, 32);
-    if (((w[0] | w[1] | w[2] | w[3]) & kHigh) != 0) break;
-    i += 32;
-  }
-  while (i + 8 <= n) {
-    uint64_t w;
-    std::memcpy(&w, p + i, 8);
-    if ((w & kHigh) != 0) break;
-    i += 8;
-  }
-  while (i < n && p[i] < 0x80) ++i;
-  return i;
-}
-
-// The length of the longest valid prefix of [p, p+n) that ends on a
-// character boundary; *step says what follows it: 1 nothing (all valid), 0 an
-// unfinished sequence, -k an ill-formed one of k bytes.
-std::size_t valid_prefix(const unsigned char* p, std::size_t n, int* step) {
-  std::size_t i = 0;
-  while (i < n) {
-    i += ascii_prefix(p + i, n - i);
-    // Character by character while the text is not ASCII; the common
-    // three-byte sequences (all of CJK) are checked inline.
-    while (i < n) {
-      unsigned char c = p[i];
-      if (c < 0x80) {
-        if (i + 8 <= n && p[i + 1] < 0x80) break;  // back to the word loop
-        ++i;
-        continue;
-      }
-      if (c >= 0xE1 && c <= 0xEC && i + 2 < n && (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80) {
-        i += 3;
-        continue;
-      }
-      int s = utf8_step(p + i, n - i);
-      if (s <= 0) {
-        *step = s;
-        return i;
-      }
-      i += static_cast<std::size_t>(s);
-    }
-  }
-  *step = 1;
-  return n;
-}
-
 // Ill-formed sequences in [p, p+n) read as UTF-8; a sequence cut by the end
 // does not count.
 std::size_t utf8_errors(const unsigned char* p, std::size_t n) {
   std::size_t errors = 0;
   for (std::size_t i = 0; i < n;) {
     int step = 1;
-    i += valid_prefix(p + i, n - i, &step);
+    i += utf8_valid_prefix(p + i, n - i, &step);
     if (step >= 0) break;
     ++errors;
     i += static_cast<std::size_t>(-step);
@@ -306,7 +225,7 @@ void Utf8Source::sniff() {
   if (error_) return;
   int step = 1;
   std::size_t window = std::min(raw_end_ - raw_pos_, kSniffBytes);
-  std::size_t valid = valid_prefix(reinterpret_cast<const unsigned char*>(raw_.data() + raw_pos_), window, &step);
+  std::size_t valid = utf8_valid_prefix(reinterpret_cast<const unsigned char*>(raw_.data() + raw_pos_), window, &step);
   // A sequence cut by the window is fine; one cut by the end of the file is
   // only forgiven after valid UTF-8 (a truncated UTF-8 export stays UTF-8).
   bool utf8 = step > 0 || (step == 0 && (window < raw_end_ - raw_pos_ || !eof_ || valid > 0));
@@ -331,7 +250,7 @@ std::size_t Utf8Source::read(char* buf, std::size_t n) {
     if (raw_pos_ == raw_end_ && !fill(block_size_)) break;
     const char* p = raw_.data() + raw_pos_;
     std::size_t avail = std::min(raw_end_ - raw_pos_, n - got);
-    std::size_t ascii = ascii_prefix(reinterpret_cast<const unsigned char*>(p), avail);
+    std::size_t ascii = ascii_prefix_length(reinterpret_cast<const unsigned char*>(p), avail);
     std::memcpy(buf + got, p, ascii);
     got += ascii;
     raw_pos_ += ascii;
@@ -352,7 +271,7 @@ std::size_t Utf8Source::read_utf8(char* out, std::size_t n) {
     std::size_t avail = raw_end_ - raw_pos_;
     std::size_t limit = std::min(avail, n - got);
     int step = 1;
-    std::size_t valid = valid_prefix(p, limit, &step);
+    std::size_t valid = utf8_valid_prefix(p, limit, &step);
     std::memcpy(out + got, p, valid);
     got += valid;
     raw_pos_ += valid;

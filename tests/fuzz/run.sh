@@ -14,7 +14,7 @@ root="$PWD"
 seconds="${SECONDS_EACH:-600}"
 jobs="${JOBS:-1}"
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(rules_yaml expression rule_binary csv cells xlsx markdown seating school)
+[ ${#targets[@]} -gt 0 ] || targets=(rules_yaml expression rule_binary csv cells xlsx markdown seating school utf8)
 
 if ! command -v clang++ >/dev/null 2>&1 || ! dpkg-query -W -f='${Status}' libclang-rt-dev 2>/dev/null | grep -q "install ok"; then
   sudo_cmd=""
@@ -35,6 +35,7 @@ seeds() {
     rule_binary) echo tests/fuzz/seeds/rule_binary ;;
     csv) echo examples tests/check/fixtures ;;
     cells) echo tests/fuzz/seeds/cells ;;
+    utf8) echo examples tests/check/fixtures site ;;
     xlsx) echo tests/fuzz/seeds/xlsx ;;
     markdown) echo site docs ;;
     seating) echo examples/contacts/seating ;;
