@@ -431,12 +431,20 @@ void CsvReader::report_invalid_bytes(const char* row_begin, const char* row_end)
         {std::to_string(column), bad[first].hex(), std::to_string(last - first)});
 }
 
+class PlainRows::Scanner : public check::Scanner {
+ public:
+  using check::Scanner::Scanner;
+};
+
 PlainRows::PlainRows(const PlainText& plain, std::size_t width)
     : p_(plain.text.data()),
       end_(plain.text.data() + plain.text.size()),
       line_(plain.line),
       delimiter_(plain.delimiter),
-      width_(width) {}
+      width_(width),
+      scan_(std::make_unique<Scanner>(plain.delimiter, end_)) {}
+
+PlainRows::~PlainRows() = default;
 
 bool PlainRows::next(std::vector<std::string_view>& cells, uint64_t& line, std::vector<ReadIssue>& issues) {
   const char* p = p_;
@@ -450,27 +458,30 @@ bool PlainRows::next(std::vector<std::string_view>& cells, uint64_t& line, std::
     return false;
   }
   line = line_;
-  cells.clear();
+  // Cells are written in place, not appended: no capacity check per cell.
+  cells.resize(width_);
+  std::string_view* const out = cells.data();
+  const std::size_t width = width_;
+  const char delimiter = delimiter_;
   std::size_t count = 0;
-  Scanner scan(delimiter_, end);
   for (;;) {
-    const char* f = scan(p);
-    if (count < width_) cells.emplace_back(p, static_cast<std::size_t>(f - p));
+    const char* f = (*scan_)(p);
+    if (count < width) out[count] = std::string_view(p, static_cast<std::size_t>(f - p));
     ++count;
     if (f == end) {
       p = f;
       break;
     }
     p = f + 1;
-    if (*f == delimiter_) continue;
+    if (*f == delimiter) continue;
     if (*f == '\r' && p < end && *p == '\n') ++p;
     break;
   }
   p_ = p;
   ++line_;
-  if (count != width_) {
-    issues.push_back(ragged_row(line, count, width_));
-    cells.resize(width_);
+  if (count != width) {
+    issues.push_back(ragged_row(line, count, width));
+    for (std::size_t k = count; k < width; ++k) out[k] = {};
   }
   return true;
 }

@@ -123,14 +123,17 @@ class CsvReader : public TableReader {
 class PlainRows {
  public:
   PlainRows(const PlainText& plain, std::size_t width);
+  ~PlainRows();
   bool next(std::vector<std::string_view>& cells, uint64_t& line, std::vector<ReadIssue>& issues);
 
  private:
+  class Scanner;
   const char* p_;
   const char* end_;
   uint64_t line_;
   char delimiter_;
   std::size_t width_;
+  std::unique_ptr<Scanner> scan_;  // kept from row to row: it remembers 64 bytes ahead
 };
 
 // The issue of a data row with `count` cells under a header of `width`.

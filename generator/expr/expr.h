@@ -146,15 +146,34 @@ struct Value {
   std::string_view s;
 
   Value() : i(0) {}
+  // Inline: the check engine makes one per cell.
   static Value null() { return {}; }
-  static Value boolean(bool v);
-  static Value integer(int64_t v);
-  static Value decimal(double v);
-  static Value string(std::string_view v);
-  static Value date(Date v);
-  static Value datetime(const DateTime& v);
-  static Value time(TimeOfDay v);
-  static Value duration(Duration v);
+  static Value boolean(bool v) { return with(ValueKind::bool_, v ? 1 : 0); }  // the whole word: see set_bool
+  static Value integer(int64_t v) { return with(ValueKind::int_, v); }
+  static Value decimal(double v) {
+    Value x;
+    x.kind = ValueKind::decimal;
+    x.d = v;
+    return x;
+  }
+  static Value string(std::string_view v) {
+    Value x;
+    x.kind = ValueKind::string;
+    x.s = v;
+    return x;
+  }
+  static Value date(Date v) { return with(ValueKind::date, v.days()); }
+  static Value datetime(const DateTime& v) { return with(ValueKind::datetime, v.epoch_seconds()); }
+  static Value time(TimeOfDay v) { return with(ValueKind::time, v.seconds); }
+  static Value duration(Duration v) { return with(ValueKind::duration, v.seconds); }
+
+ private:
+  static Value with(ValueKind k, int64_t i) {
+    Value x;
+    x.kind = k;
+    x.i = i;
+    return x;
+  }
 };
 
 // A row the evaluator reads fields from, by slot.

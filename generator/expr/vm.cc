@@ -16,55 +16,6 @@
 
 namespace fangyi::expr {
 
-Value Value::boolean(bool v) {
-  Value x;
-  x.kind = ValueKind::bool_;
-  x.i = v ? 1 : 0;  // the whole word: a later 16-byte copy can then be forwarded from the store
-  return x;
-}
-Value Value::integer(int64_t v) {
-  Value x;
-  x.kind = ValueKind::int_;
-  x.i = v;
-  return x;
-}
-Value Value::decimal(double v) {
-  Value x;
-  x.kind = ValueKind::decimal;
-  x.d = v;
-  return x;
-}
-Value Value::string(std::string_view v) {
-  Value x;
-  x.kind = ValueKind::string;
-  x.s = v;
-  return x;
-}
-Value Value::date(Date v) {
-  Value x;
-  x.kind = ValueKind::date;
-  x.i = v.days();
-  return x;
-}
-Value Value::datetime(const DateTime& v) {
-  Value x;
-  x.kind = ValueKind::datetime;
-  x.i = v.epoch_seconds();
-  return x;
-}
-Value Value::time(TimeOfDay v) {
-  Value x;
-  x.kind = ValueKind::time;
-  x.i = v.seconds;
-  return x;
-}
-Value Value::duration(Duration v) {
-  Value x;
-  x.kind = ValueKind::duration;
-  x.i = v.seconds;
-  return x;
-}
-
 namespace {
 
 constexpr int64_t kDay = 86400;
