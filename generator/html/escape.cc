@@ -3,7 +3,10 @@
 
 #include "core/text.h"
 
+#include <algorithm>
 #include <array>
+#include <cstdint>
+#include <cstring>
 #include <utility>
 
 namespace fangyi::html {
@@ -19,6 +22,43 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 6> kEntities
 
 // The characters text_of treats specially: tags, entities and white space.
 bool is_special(char c) { return c == '<' || c == '&' || c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
+
+// The end of a run of ordinary characters from `i`: eight bytes at a time
+// where all are past ASCII (CJK text), which none of the special ones are.
+std::size_t ordinary_run_end(std::string_view html, std::size_t i) {
+  constexpr uint64_t kHighs = 0x8080808080808080u;
+  while (i < html.size()) {
+    if (i + 8 <= html.size()) {
+      uint64_t word = 0;
+      std::memcpy(&word, html.data() + i, sizeof word);
+      if ((word & kHighs) == kHighs) {
+        i += 8;
+        continue;
+      }
+    }
+    if (is_special(html[i])) break;
+    ++i;
+  }
+  return i;
+}
+
+// Whether a tag (from its '<') is of an inline element, whose text joins
+// the text around it: <a …>, <a>, </a>, and <em>, <strong>, <code>, <mark>,
+// <del> and their ends, written bare.
+bool is_inline_tag(std::string_view tag) {
+  const bool end = tag.size() > 1 && tag[1] == '/';
+  const std::string_view rest = tag.substr(end ? 2 : 1);
+  auto starts = [&](std::string_view prefix) { return rest.substr(0, prefix.size()) == prefix; };
+  switch (rest.empty() ? '\0' : rest[0]) {
+    case 'a': return starts("a>") || (!end && starts("a "));
+    case 'e': return starts("em>");
+    case 's': return starts("strong>");
+    case 'c': return starts("code>");
+    case 'm': return starts("mark>");
+    case 'd': return starts("del>");
+    default: return false;
+  }
+}
 
 void append_space(std::string& out) {
   if (!out.empty() && out.back() != ' ') out += ' ';
@@ -54,12 +94,7 @@ std::string text_of(std::string_view html) {
         }
       }
       // Inline elements join their text; everything else separates words.
-      static constexpr std::string_view kInline[] = {"<a ", "<a>", "</a>", "<em>", "</em>", "<strong>", "</strong>",
-                                                     "<code>", "</code>", "<mark>", "</mark>", "<del>", "</del>"};
-      bool is_inline = false;
-      if (std::string_view("aescmd/").find(first) != std::string_view::npos)
-        for (std::string_view t : kInline) is_inline = is_inline || tag.substr(0, t.size()) == t;
-      if (!is_inline) append_space(out);
+      if (!is_inline_tag(tag)) append_space(out);
       i = end + 1;
     } else if (c == '&') {
       bool decoded = false;
@@ -77,16 +112,14 @@ std::string text_of(std::string_view html) {
       ++i;
     } else {
       // A run of ordinary characters is copied whole.
-      std::size_t end = i + 1;
-      while (end < html.size() && !is_special(html[end])) ++end;
+      std::size_t end = ordinary_run_end(html, i + 1);
       out.append(html, i, end - i);
       i = end;
     }
   }
   while (!out.empty() && out.back() == ' ') out.pop_back();
-  std::size_t start = out.find_first_not_of(' ');
-  if (start == std::string::npos) return std::string();
-  return start == 0 ? out : out.substr(start);
+  out.erase(0, std::min(out.find_first_not_of(' '), out.size()));
+  return out;
 }
 
 }  // namespace fangyi::html

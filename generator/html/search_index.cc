@@ -156,9 +156,37 @@ inline bool splits_between(uint8_t before, uint8_t after) {
 
 }  // namespace
 
+namespace {
+
+// A hash of a string, eight bytes at a time: the strings numbered are
+// pieces of sentences and words, a few to a few dozen bytes, looked up
+// hundreds of thousands of times.
+inline uint32_t hash_of(std::string_view s) {
+  constexpr uint64_t kMultiplier = 0x9E3779B97F4A7C15u;
+  uint64_t h = s.size() * kMultiplier;
+  auto mix = [&](uint64_t word) {
+    h = (h ^ word) * kMultiplier;
+    h ^= h >> 29;
+  };
+  std::size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    uint64_t word = 0;
+    std::memcpy(&word, s.data() + i, sizeof word);
+    mix(word);
+  }
+  if (i < s.size()) {
+    uint64_t word = 0;
+    for (std::size_t k = i; k < s.size(); ++k) word |= uint64_t{static_cast<unsigned char>(s[k])} << (8 * (k - i));
+    mix(word);
+  }
+  return static_cast<uint32_t>(h ^ (h >> 32));
+}
+
+}  // namespace
+
 uint32_t StringNumbers::number(std::string_view s) {
   if (size() * 2 >= slots_.size()) grow();
-  const auto hash = static_cast<uint32_t>(std::hash<std::string_view>{}(s));
+  const uint32_t hash = hash_of(s);
   const std::size_t mask = slots_.size() - 1;
   for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
     Slot& slot = slots_[i];
@@ -218,10 +246,28 @@ inline char32_t decode(std::string_view text, std::size_t& i) {
   return next_code_point(text, i);
 }
 
+// The end of the run of characters of the same class as the one that ends
+// at `i`, in the two classes most text is made of: printable ASCII other
+// than the space (class kEndsWordBeforeSpace), and ideographs of U+4E00 to
+// U+9FFF (kIdeograph and kEndsWordBeforeSpace), three bytes each. Inside such
+// a run no cut can fall, so only its ends are looked at.
+inline std::size_t run_end(std::string_view text, std::size_t i, uint8_t run) {
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t n = text.size();
+  if (run == kEndsWordBeforeSpace) {
+    while (i < n && s[i] > ' ' && s[i] < 0x7F) ++i;
+  } else if (run == (kIdeograph | kEndsWordBeforeSpace)) {
+    while (i + 2 < n && ((s[i] >= 0xE5 && s[i] <= 0xE9) || (s[i] == 0xE4 && s[i + 1] >= 0xB8)) &&
+           (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80)
+      i += 3;
+  }
+  return i;
+}
+
 // Texts are cut before a space, between CJK characters and punctuation and
-// at line feeds where segmentation certainly breaks (see above), so the terms of the
-// pieces are exactly the terms of the whole: no word spans such a cut, no
-// CJK bigram crosses one.
+// at line feeds where segmentation certainly breaks (see above), so the
+// terms of the pieces are exactly the terms of the whole: no word spans such
+// a cut, no CJK bigram crosses one.
 void TermCounter::add_text(std::string_view text, int weight) {
   std::size_t start = 0;
   uint8_t before = 0;
@@ -232,6 +278,7 @@ void TermCounter::add_text(std::string_view text, int weight) {
       add_piece(text.substr(start, at - start), weight);
       start = at;
     }
+    i = run_end(text, i, now);
     if ((now & kEndsWordBeforeSpace) && i < text.size() && text[i] == ' ') {
       add_piece(text.substr(start, i - start), weight);
       start = i;
