@@ -36,22 +36,26 @@ class FindingRow : public expr::Row {
   std::string_view text_[4];
 };
 
-// The rows of `store` in `range`, as evaluator rows in `scratch`.
-void rows_for(const DatasetRows& store, std::pair<const uint32_t*, const uint32_t*> range,
-              std::vector<StoredRow>& scratch, std::vector<const expr::Row*>& out) {
-  scratch.clear();
-  out.clear();
+// The rows of `store` in `range`, as a source of an evaluation: their
+// values, read in place.
+void rows_for(const DatasetRows& store, std::pair<const uint32_t*, const uint32_t*> range, expr::SourceRows& out) {
+  out.positions = &store.positions();
+  out.values.clear();
   if (range.first == nullptr) return;
-  for (const uint32_t* r = range.first; r != range.second; ++r) scratch.emplace_back(store, *r);
-  for (const auto& row : scratch) out.push_back(&row);
+  for (const uint32_t* r = range.first; r != range.second; ++r) out.values.push_back(store.row_values(*r));
 }
 
 // One thread's share of the case phase.
 class CaseChecker {
  public:
   CaseChecker(const Plan& plan, const ReadState& state) : plan_(plan), state_(state) {
-    for (const CompiledCheck& cc : plan.checks)
-      if (cc.check->scope == Scope::case_) checks_.push_back({&cc, Evaluators(*cc.check)});
+    for (const CompiledCheck& cc : plan.checks) {
+      if (cc.check->scope != Scope::case_) continue;
+      checks_.push_back({&cc, Evaluators(*cc.check)});
+      used_.insert(used_.end(), cc.sources.begin(), cc.sources.end());
+    }
+    std::sort(used_.begin(), used_.end());
+    used_.erase(std::unique(used_.begin(), used_.end()), used_.end());
   }
 
   // False when the partition cannot be read back.
@@ -87,7 +91,7 @@ class CaseChecker {
     }
     for (auto& s : stores) s.index(keys.size(), state_.organisations.names().size());
     cases += keys.size() - 1;
-    for (auto& [cc, eval] : checks_) check(*cc, eval, stores, keys);
+    check_keys(stores, keys);
     return true;
   }
 
@@ -95,35 +99,39 @@ class CaseChecker {
   uint64_t cases = 0;
 
  private:
-  void check(const CompiledCheck& cc, Evaluators& eval, const std::vector<DatasetRows>& stores, const Names& keys) {
-    const DatasetRows& primary = stores[cc.dataset];
+  // Case by case: each dataset's rows of the case are gathered once, then
+  // every case check reads them.
+  void check_keys(const std::vector<DatasetRows>& stores, const Names& keys) {
     expr::Context ctx;
     ctx.today = plan_.today;
-    scratch_.resize(cc.sources.size());
-    ctx.sources.resize(cc.sources.size());
+    std::vector<expr::SourceRows> rows_of(stores.size());
     for (uint32_t key = 1; key < keys.size(); ++key) {
-      auto rows = primary.rows_of_key(key);
-      if (rows.first == rows.second) continue;
-      // Once per case: bare names are the case's first row in the dataset.
-      uint32_t first = *rows.first;
-      StoredRow row(primary, first);
-      ctx.row = &row;
-      for (std::size_t s = 0; s < cc.sources.size(); ++s)
-        rows_for(stores[cc.sources[s]], stores[cc.sources[s]].rows_of_key(key), scratch_[s], ctx.sources[s]);
-      if (!eval.violated(ctx)) continue;
-      const DatasetRows::Meta& m = primary.meta(first);
-      found.push_back({plan_.finding(cc, state_.files[m.file], m.line,
-                                     [&](std::size_t s) { return primary.text(first, s); },
-                                     state_.organisations.names().name(m.organisation), keys.name(key)),
-                       cc.dataset, cc.field_slot});
+      for (std::size_t d : used_) rows_for(stores[d], stores[d].rows_of_key(key), rows_of[d]);
+      for (auto& [cc, eval] : checks_) {
+        const DatasetRows& primary = stores[cc->dataset];
+        auto rows = primary.rows_of_key(key);
+        if (rows.first == rows.second) continue;
+        // Bare names are the case's first row in the dataset.
+        uint32_t first = *rows.first;
+        StoredRow row(primary, first);
+        ctx.row = &row;
+        ctx.sources.resize(cc->sources.size());
+        for (std::size_t s = 0; s < cc->sources.size(); ++s) ctx.sources[s] = rows_of[cc->sources[s]];
+        if (!eval.violated(ctx)) continue;
+        const DatasetRows::Meta& m = primary.meta(first);
+        found.push_back({plan_.finding(*cc, state_.files[m.file], m.line,
+                                       [&](std::size_t s) { return primary.text(first, s); },
+                                       state_.organisations.names().name(m.organisation), keys.name(key)),
+                         cc->dataset, cc->field_slot});
+      }
     }
   }
 
   const Plan& plan_;
   const ReadState& state_;
   std::vector<std::pair<const CompiledCheck*, Evaluators>> checks_;
+  std::vector<std::size_t> used_;  // datasets some case check reads as a source
   std::string bytes_;
-  std::vector<std::vector<StoredRow>> scratch_;
 };
 
 }  // namespace
@@ -172,12 +180,10 @@ void check_organisations(const Plan& plan, ReadState& state) {
   }
   expr::Context ctx;
   ctx.today = plan.today;
-  std::vector<std::vector<StoredRow>> scratch;
   std::vector<Found> out;
   for (const auto& cc : plan.checks) {
     if (cc.check->scope != Scope::organisation) continue;
     Evaluators eval(*cc.check);
-    scratch.resize(cc.sources.size());
     for (uint32_t org = 1; org < orgs.size(); ++org) {
       auto rows = state.organisation_rows[cc.dataset].rows_of_organisation(org);
       if (rows.first == rows.second) continue;
@@ -187,10 +193,10 @@ void check_organisations(const Plan& plan, ReadState& state) {
       ctx.sources.assign(cc.sources.size() + 1, {});
       for (std::size_t s = 0; s < cc.sources.size(); ++s)
         rows_for(state.organisation_rows[cc.sources[s]],
-                 state.organisation_rows[cc.sources[s]].rows_of_organisation(org), scratch[s], ctx.sources[s]);
+                 state.organisation_rows[cc.sources[s]].rows_of_organisation(org), ctx.sources[s]);
       auto f = by_org.find(name);
       if (f != by_org.end())
-        for (const auto& row : f->second) ctx.sources.back().push_back(&row);
+        for (const auto& row : f->second) ctx.sources.back().rows.push_back(&row);
       if (!eval.violated(ctx)) continue;
       Finding finding;
       finding.rule = cc.check->header.id;

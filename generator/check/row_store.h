@@ -68,6 +68,10 @@ class DatasetRows {
   expr::Value value(uint32_t row, std::size_t slot) const;
   void value_into(uint32_t row, std::size_t slot, expr::Value& out) const;
   std::string_view text(uint32_t row, std::size_t slot) const;
+  // Row `row`'s kept values, at the positions positions() gives by slot
+  // (-1 for a slot not kept): an evaluator's SourceRows.
+  const expr::Value* row_values(uint32_t row) const { return values_.data() + std::size_t(row) * width_; }
+  const std::vector<int>& positions() const { return value_pos_; }
   // Rows of one case or organisation, in the order they were read.
   std::pair<const uint32_t*, const uint32_t*> rows_of_key(uint32_t key) const { return range(by_key_, key_begin_, key); }
   std::pair<const uint32_t*, const uint32_t*> rows_of_organisation(uint32_t org) const {

@@ -188,6 +188,18 @@ class Row {
   virtual void get_into(std::size_t slot, Value& out) const { out = get(slot); }
 };
 
+// The rows of one source (a count/exists/all/min/max collection), as the
+// evaluator reads them: rows asked through Row, or, when the caller holds
+// them as values, those: field `slot` of row r is values[r][(*positions)[slot]]
+// (a position < 0, or a slot past the end, is a field not held: null). The
+// second form spares a call per field read.
+struct SourceRows {
+  std::vector<const Row*> rows;  // without positions
+  std::vector<const Value*> values;  // with positions: one per row
+  const std::vector<int>* positions = nullptr;
+  std::size_t size() const { return positions != nullptr ? values.size() : rows.size(); }
+};
+
 struct Context {
   const Row* row = nullptr;
   // The bare row as values by slot, when the caller holds it so: then it is
@@ -195,7 +207,7 @@ struct Context {
   const Value* values = nullptr;
   std::size_t value_count = 0;
   // Per source (same order as Environment::sources): its rows.
-  std::vector<std::vector<const Row*>> sources;
+  std::vector<SourceRows> sources;
   Date today;
 };
 

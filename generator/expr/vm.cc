@@ -232,7 +232,7 @@ Value Evaluator::run(const Context& ctx) {
   const uint64_t evaluation = ++sets_->evaluation;
   int64_t steps = 0;
   const BuiltinRun brun{ctx.today};
-  auto rows_of = [&](uint64_t src) -> const std::vector<const Row*>* {
+  auto rows_of = [&](uint64_t src) -> const SourceRows* {
     return src < ctx.sources.size() ? &ctx.sources[src] : nullptr;
   };
   // A field of the bare row: straight from its values when the caller has
@@ -317,11 +317,19 @@ op_load_field:
   ++sp;
   FANGYI_NEXT();
 op_load_row_field: {
-  const auto* rows = rows_of(ip->a);
+  const SourceRows* rows = rows_of(ip->a);
   const Value& at = locals[ip->b];
-  bool ok = rows && at.kind == ValueKind::int_ && at.i >= 0 && static_cast<uint64_t>(at.i) < rows->size() &&
-            (*rows)[static_cast<std::size_t>(at.i)] != nullptr;
-  ok ? (*rows)[static_cast<std::size_t>(at.i)]->get_into(ip->c, *sp) : set_null(*sp);
+  if (rows == nullptr || at.kind != ValueKind::int_ || at.i < 0 || static_cast<uint64_t>(at.i) >= rows->size()) {
+    set_null(*sp);
+  } else if (rows->positions != nullptr) {
+    const std::vector<int>& positions = *rows->positions;
+    const int pos = ip->c < positions.size() ? positions[ip->c] : -1;
+    if (pos >= 0) *sp = rows->values[static_cast<std::size_t>(at.i)][pos];
+    else set_null(*sp);
+  } else {
+    const Row* row = rows->rows[static_cast<std::size_t>(at.i)];
+    row != nullptr ? row->get_into(ip->c, *sp) : set_null(*sp);
+  }
   ++sp;
   FANGYI_NEXT();
 }

@@ -125,8 +125,8 @@ class ExprTest : public ::testing::Test {
     Context c;
     c.row = row.get();
     c.sources.resize(2);
-    for (auto& r : followup_rows) c.sources[0].push_back(r.get());
-    for (auto& r : screening_rows) c.sources[1].push_back(r.get());
+    for (auto& r : followup_rows) c.sources[0].rows.push_back(r.get());
+    for (auto& r : screening_rows) c.sources[1].rows.push_back(r.get());
     c.today = D(2021, 9, 1);
     return c;
   }

@@ -31,7 +31,8 @@ class ListField : public ::testing::Test {
     MemRow row(person, {{"regions", Value::string(regions)}, {"name", Value::string("王大明")}});
     Context c;
     c.row = &row;
-    c.sources = {{&row}};
+    c.sources.resize(1);
+    c.sources[0].rows = {&row};
     return evaluate(*p, c);
   }
   RecordType person;

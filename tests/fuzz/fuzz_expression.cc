@@ -91,7 +91,7 @@ struct DrawnCase {
       ctx.sources.emplace_back();
       for (uint64_t n = 0; n < (seed >> (4 * s)) % 16; ++n) {
         rows.push_back(std::make_unique<DrawnRow>(*env.sources[s].second, seed * 31 + s * 1000 + n * 17));
-        ctx.sources.back().push_back(rows.back().get());
+        ctx.sources.back().rows.push_back(rows.back().get());
       }
     }
     ctx.today = fangyi::Date::from_days(18900 + static_cast<int32_t>(seed % 30));
