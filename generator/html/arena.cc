@@ -1,38 +1,25 @@
-// Allocation from blocks of 256 KiB (or one as large as a single request),
-// each allocation after a header that holds its size, for reallocate.
+// Blocks of 256 KiB (or one as large as a single request), each allocation
+// after a header that holds its size, for reallocate.
 #include "html/arena.h"
 
-#include <cstdlib>
-#include <cstring>
 #include <new>
 
 namespace fangyi::html {
-namespace {
 
-constexpr std::size_t round_up(std::size_t n, std::size_t to) { return (n + to - 1) / to * to; }
-
-}  // namespace
-
-void* Arena::allocate(std::size_t size, bool zero) {
-  const std::size_t need = kAlign + round_up(size == 0 ? 1 : size, kAlign);
-  if (need < size) std::abort();  // overflow
-  while (block_ < blocks_.size() && used_ + need > blocks_[block_].size) {
-    ++block_;
-    used_ = 0;
-  }
-  if (block_ == blocks_.size()) {
+std::byte* Arena::next_block(std::size_t need) {
+  // The blocks after the current one (kept from before a reset) are tried
+  // in turn, then a new one is added.
+  std::size_t next = next_ == nullptr ? 0 : block_ + 1;
+  while (next < blocks_.size() && blocks_[next].size < need) ++next;
+  if (next == blocks_.size()) {
     const std::size_t bytes = need > kBlock ? need : kBlock;
     std::byte* data = new (std::nothrow) std::byte[bytes];
     if (data == nullptr) std::abort();
     blocks_.push_back(Block{std::unique_ptr<std::byte[]>(data), bytes});
-    used_ = 0;
   }
-  std::byte* header = blocks_[block_].data.get() + used_;
-  used_ += need;
-  std::memcpy(header, &size, sizeof size);
-  last_ = header + kAlign;
-  if (zero) std::memset(last_, 0, size);
-  return last_;
+  block_ = next;
+  end_ = blocks_[block_].data.get() + blocks_[block_].size;
+  return blocks_[block_].data.get();
 }
 
 void* Arena::reallocate(void* p, std::size_t size) {
@@ -41,15 +28,12 @@ void* Arena::reallocate(void* p, std::size_t size) {
   std::size_t old = 0;
   std::memcpy(&old, at - kAlign, sizeof old);
   if (size <= old) return p;
-  if (at == last_) {
-    // The newest allocation grows where it is when its block has room.
-    const std::size_t start = static_cast<std::size_t>(at - blocks_[block_].data.get());
-    const std::size_t end = start + round_up(size, kAlign);
-    if (end >= start && end <= blocks_[block_].size) {
-      used_ = end;
-      std::memcpy(at - kAlign, &size, sizeof size);
-      return p;
-    }
+  // The newest allocation grows where it is when its block has room.
+  if (at == last_ && round_up(size, kAlign) >= size && round_up(size, kAlign) <= static_cast<std::size_t>(end_ - at)) {
+    next_ = at + round_up(size, kAlign);
+    room_ = static_cast<std::size_t>(end_ - next_);
+    std::memcpy(at - kAlign, &size, sizeof size);
+    return p;
   }
   void* moved = allocate(size, false);
   std::memcpy(moved, p, old);
@@ -58,7 +42,9 @@ void* Arena::reallocate(void* p, std::size_t size) {
 
 void Arena::reset() {
   block_ = 0;
-  used_ = 0;
+  next_ = nullptr;
+  end_ = nullptr;
+  room_ = 0;
   last_ = nullptr;
 }
 

@@ -40,8 +40,9 @@ Arena& thread_arena() {
   return arena;
 }
 void* arena_calloc(std::size_t count, std::size_t size) {
-  if (size != 0 && count > SIZE_MAX / size) std::abort();
-  return thread_arena().allocate(count * size, true);
+  std::size_t bytes = 0;
+  if (__builtin_mul_overflow(count, size, &bytes)) std::abort();
+  return thread_arena().allocate(bytes, true);
 }
 void* arena_realloc(void* p, std::size_t size) { return thread_arena().reallocate(p, size); }
 void arena_free(void*) {}
