@@ -73,18 +73,21 @@ std::vector<std::string> broken_links(const std::string& html, const std::set<st
   return broken;
 }
 
-bool load_markdown_pages(const std::string& dir, std::size_t workers, std::vector<Page>& pages, Diagnostics& diags) {
+// A Markdown page with its file name and output name, worked out once: the
+// order compares them a thousand times over.
+struct Source {
+  fs::path path;
+  std::string name, output;
+};
+
+// The Markdown pages of `dir`, index.md first, then by file name; nullopt
+// (with the reason in `diags`) when there are none to build from.
+std::optional<std::vector<Source>> list_pages(const std::string& dir, Diagnostics& diags) {
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) {
     diags.error(SourceLocation{dir, 0, 0, 1}, Msg::site_pages_missing, {dir});
-    return false;
+    return std::nullopt;
   }
-  // Each page with its file name and output name, worked out once: the
-  // order compares them a thousand times over.
-  struct Source {
-    fs::path path;
-    std::string name, output;
-  };
   std::vector<Source> sources;
   for (const auto& e : fs::directory_iterator(dir, ec))
     if (e.is_regular_file() && e.path().extension() == ".md")
@@ -95,43 +98,32 @@ bool load_markdown_pages(const std::string& dir, std::size_t workers, std::vecto
   });
   if (sources.empty() || sources.front().output != "index.html") {
     diags.error(SourceLocation{dir, 0, 0, 1}, Msg::site_no_index, {dir});
-    return false;
+    return std::nullopt;
   }
-  std::map<std::string, std::string> md_to_html;
-  for (const Source& f : sources) md_to_html[f.name] = f.output;
-  // Read and rendered in parallel; a failure is kept with its page and
-  // reported afterwards, in page order.
-  std::vector<Page> loaded(sources.size());
-  std::vector<std::optional<std::pair<Msg, std::vector<std::string>>>> failed(sources.size());
-  parallel_for(sources.size(), workers, [&](std::size_t i, std::size_t) {
-    const fs::path& f = sources[i].path;
-    std::string error;
-    auto text = read_file(f.string(), &error, kMaxPageBytes);
-    if (!text) {
-      if (std::error_code size_ec; fs::file_size(f, size_ec) > kMaxPageBytes && !size_ec)
-        failed[i] = {Msg::limit_page_too_large, {f.string(), std::to_string(kMaxPageBytes)}};
-      else
-        failed[i] = {Msg::io_cannot_read, {f.string(), error}};
-      return;
-    }
-    RenderedMarkdown md = render_markdown(*text);
-    Page& p = loaded[i];
-    p.file = sources[i].output;
-    p.title = md.title.empty() ? f.stem().string() : md.title;
-    p.group = PageGroup::handbook;
-    p.body = rewrite_md_links(md.html, md_to_html);
-    p.headings = std::move(md.headings);
-  });
-  bool ok = true;
-  for (std::size_t i = 0; i < sources.size(); ++i) {
-    if (failed[i]) {
-      diags.error(SourceLocation{sources[i].path.string(), 0, 0, 1}, failed[i]->first, failed[i]->second);
-      ok = false;
-    } else {
-      pages.push_back(std::move(loaded[i]));
-    }
+  return sources;
+}
+
+// Why a page could not be read: a message and its arguments.
+using Failure = std::pair<Msg, std::vector<std::string>>;
+
+// Reads and renders one Markdown page into `page`.
+std::optional<Failure> load_page(const Source& source, const std::map<std::string, std::string>& md_to_html,
+                                 Page& page) {
+  const fs::path& f = source.path;
+  std::string error;
+  auto text = read_file(f.string(), &error, kMaxPageBytes);
+  if (!text) {
+    if (std::error_code size_ec; fs::file_size(f, size_ec) > kMaxPageBytes && !size_ec)
+      return Failure{Msg::limit_page_too_large, {f.string(), std::to_string(kMaxPageBytes)}};
+    return Failure{Msg::io_cannot_read, {f.string(), error}};
   }
-  return ok;
+  RenderedMarkdown md = render_markdown(*text);
+  page.file = source.output;
+  page.title = md.title.empty() ? f.stem().string() : md.title;
+  page.group = PageGroup::handbook;
+  page.body = rewrite_md_links(md.html, md_to_html);
+  page.headings = std::move(md.headings);
+  return std::nullopt;
 }
 
 std::vector<std::string> cited_seeds(const rules::RuleSet& r) {
@@ -172,33 +164,29 @@ bool read_assets(const std::string& templates_dir, std::vector<std::pair<std::st
   return true;
 }
 
-// What a page gives the site besides its own file: its chapter of the
-// print view and its entry and terms in the search index.
+// What a page gives the search index: its entry in the list and its terms,
+// made on whichever thread has the page.
 struct PageShare {
-  std::string scope;                         // its chapter's id and "--", which its anchors get
-  std::vector<std::string_view> chapter;     // its body, anchors scoped: views of it and of `scope`
-  std::string entry;                         // its entry in the index's list
-  DocTerms terms;                            // in the numbers of the counter that counted it
+  std::string entry;  // its entry in the index's list
+  DocTerms terms;     // in the numbers of the counter that counted it
   std::size_t counted_by = 0;
 };
 
-void share_page(const Page& p, TermCounter& counter, std::size_t worker, PageShare& share) {
-  share.scope = chapter_id(p) + "--";
-  scope_anchors(p.body, share.scope, share.chapter);
+PageShare share_page(const Page& p, TermCounter& counter, std::size_t worker) {
   std::string headings;
   for (const auto& h : p.headings)
     if (h.level > 1) headings += h.text + "\n";
   const SearchDoc doc{p.file, p.title, text_of(p.body), std::move(headings), p.group == PageGroup::seeds};
-  share.terms = counter.count(doc);
-  share.counted_by = worker;
-  share.entry = search_doc_entry(doc);
+  return PageShare{search_doc_entry(doc), counter.count(doc), worker};
 }
 
 // Lays out and writes every page and nav.js, each thread with a buffer of
-// its own for the pages, while each page's share of the print view and
-// search index is made; then writes those two from their parts, side by
-// side. The first write error (in file order) is reported.
+// its own for the pages, and scopes each page's anchors for its chapter of
+// the print view; then writes the print view and the search index from
+// their parts, side by side. The first write error (in file order) is
+// reported.
 bool write_site(const StagingDir& staging, const SiteOptions& options, const std::vector<Page>& pages,
+                std::vector<PageShare>& shares, const std::vector<TermCounter>& counters,
                 const std::vector<std::pair<std::string, std::string>>& assets, const Layout& layout,
                 std::size_t workers, Diagnostics& diags, SiteResult& result) {
   std::vector<std::optional<std::string>> errors(pages.size() + assets.size() + 3);
@@ -208,9 +196,11 @@ bool write_site(const StagingDir& staging, const SiteOptions& options, const std
   fs::create_directory(folder / "assets", ec);
   for (std::size_t i = 0; i < assets.size(); ++i)
     errors[pages.size() + i] = staging.write("assets/" + assets[i].first, assets[i].second);
-  std::vector<PageShare> shares(pages.size());
+  // Each chapter's anchors get its id and "--": views of the page's body
+  // and of its scope.
+  std::vector<std::string> scopes(pages.size());
+  std::vector<std::vector<std::string_view>> chapters(pages.size());
   const std::size_t threads = std::min(workers, pages.size() + 1);
-  std::vector<TermCounter> counters(threads);
   std::vector<std::string> buffers(threads);
   parallel_for(pages.size() + 1, threads, [&](std::size_t item, std::size_t worker) {
     if (item == 0) {
@@ -224,13 +214,12 @@ bool write_site(const StagingDir& staging, const SiteOptions& options, const std
     page.clear();
     layout.page(pages[i], prev, next, page);
     errors[i] = staging.write(pages[i].file, page);
-    share_page(pages[i], counters[worker], worker, shares[i]);
+    scopes[i] = chapter_id(pages[i]) + "--";
+    scope_anchors(pages[i].body, scopes[i], chapters[i]);
   });
   run_both(
       workers,
       [&] {
-        std::vector<std::vector<std::string_view>> chapters(pages.size());
-        for (std::size_t i = 0; i < pages.size(); ++i) chapters[i] = std::move(shares[i].chapter);
         std::deque<std::string> texts;
         std::vector<std::string_view> parts;
         layout.print(pages, chapters, texts, parts);
@@ -279,25 +268,44 @@ bool render_site(const SiteOptions& options, Diagnostics& diags, SiteResult& res
   }
   const std::size_t workers = worker_count(options.jobs);
   auto layout = Layout::load(options.templates_dir, options.lang, diags);
-  // The generated pages (rules, seeds) do not depend on the hand-written
-  // ones: they are made while those are parsed, their diagnostics kept
-  // apart and reported after them, as if made one after the other.
-  std::vector<Page> pages, generated;
+  auto sources = list_pages(options.pages_dir, diags);
+  std::map<std::string, std::string> md_to_html;
+  for (const Source& f : sources ? *sources : std::vector<Source>{}) md_to_html[f.name] = f.output;
+  // The hand-written pages are read and rendered on every core, each
+  // counted for the index where it was rendered. The generated pages
+  // (rules, seeds) do not depend on them: they are made, and counted, as
+  // the first item, their diagnostics kept apart and reported after the
+  // hand-written pages', as if made one after the other.
+  const std::size_t count = sources ? sources->size() : 0;
+  std::vector<Page> pages(count), generated;
+  std::vector<PageShare> shares(count), generated_shares;
+  std::vector<std::optional<Failure>> failed(count);
   Diagnostics generated_diags;
-  bool pages_ok = false;
-  run_both(
-      workers,
-      [&] {
-        SeedLibrary seeds = SeedLibrary::load(options.seeds_dir, cited_seeds(*options.rules), generated_diags);
-        generated = rule_pages(RulePagesInput{*options.rules, options.previous, options.previous_name, seeds, options.lang});
-        for (Page& p : seeds.pages(options.lang)) generated.push_back(std::move(p));
-      },
-      [&] { pages_ok = load_markdown_pages(options.pages_dir, workers, pages, diags); });
+  std::vector<TermCounter> counters(workers);
+  parallel_for(sources ? count + 1 : 0, workers, [&](std::size_t item, std::size_t worker) {
+    if (item == 0) {
+      SeedLibrary seeds = SeedLibrary::load(options.seeds_dir, cited_seeds(*options.rules), generated_diags);
+      generated = rule_pages(RulePagesInput{*options.rules, options.previous, options.previous_name, seeds, options.lang});
+      for (Page& p : seeds.pages(options.lang)) generated.push_back(std::move(p));
+      for (const Page& p : generated) generated_shares.push_back(share_page(p, counters[worker], worker));
+      return;
+    }
+    const std::size_t i = item - 1;
+    failed[i] = load_page((*sources)[i], md_to_html, pages[i]);
+    if (!failed[i]) shares[i] = share_page(pages[i], counters[worker], worker);
+  });
+  bool pages_ok = sources.has_value();
+  for (std::size_t i = 0; i < count; ++i) {
+    if (!failed[i]) continue;
+    diags.error(SourceLocation{(*sources)[i].path.string(), 0, 0, 1}, failed[i]->first, failed[i]->second);
+    pages_ok = false;
+  }
   std::vector<std::pair<std::string, std::string>> assets;
   bool assets_ok = read_assets(options.templates_dir, assets, diags);
   if (!layout || !pages_ok || !assets_ok) return false;
   diags.append(generated_diags);
   for (Page& p : generated) pages.push_back(std::move(p));
+  for (PageShare& s : generated_shares) shares.push_back(std::move(s));
 
   std::set<std::string> files{"print.html"};
   for (const auto& p : pages) {
@@ -316,7 +324,7 @@ bool render_site(const SiteOptions& options, Diagnostics& diags, SiteResult& res
 
   StagingDir staging(out, diags);
   SiteResult written;
-  if (!staging.ok() || !write_site(staging, options, pages, assets, *layout, workers, diags, written) ||
+  if (!staging.ok() || !write_site(staging, options, pages, shares, counters, assets, *layout, workers, diags, written) ||
       !staging.commit())
     return false;
   result = written;
