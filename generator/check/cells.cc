@@ -124,7 +124,7 @@ void RowConverter::WordTable::add(std::string_view word, const expr::Value& valu
   }
 }
 
-RowConverter::RowConverter(const rules::Dataset& d) : fields_(d.fields.size()), codes_(d.fields.size(), kNoCode) {
+RowConverter::RowConverter(const rules::Dataset& d) : fields_(d.fields.size()), codes_(d.fields.size(), 0) {
   using rules::FieldType;
   for (std::size_t i = 0; i < d.fields.size(); ++i) {
     const rules::DatasetField& f = d.fields[i];
@@ -135,7 +135,7 @@ RowConverter::RowConverter(const rules::Dataset& d) : fields_(d.fields.size()), 
       case FieldType::id_number:
       case FieldType::phone: c.how = How::text; break;
       case FieldType::enum_:
-        if (f.values.size() >= kNoCode) break;  // left to convert_cell, without codes
+        if (f.values.size() >= UINT16_MAX) break;  // left to convert_cell, coded as other fields
         c.how = How::word;
         c.codes = static_cast<uint16_t>(f.values.size());
         for (std::size_t k = 0; k < f.values.size(); ++k)

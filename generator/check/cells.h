@@ -53,14 +53,13 @@ std::optional<CellError> convert_cell(const rules::DatasetField& f, std::string_
 // rest through convert_cell. Gives exactly what convert_cell gives (a string
 // may view the rule's own spelling of an equal value). One per thread.
 //
-// Enum and yes/no fields also get a code per converted cell: 0 for null, else
-// a small number that stands for the value (1 + its index among the enum's
-// values; 1 no, 2 yes), so that whatever depends only on such fields can be
-// remembered by their codes (row_checks.h).
+// Each converted cell also gets a code: 0 when it is null (empty or not
+// converted); for enum and yes/no fields a small number that stands for the
+// value (1 + its index among the enum's values; 1 no, 2 yes); for other
+// fields 1 when has() holds of it. Whatever depends only on such values, or
+// only on has(), can be remembered by the codes (engine_row_checks.h).
 class RowConverter {
  public:
-  static constexpr uint16_t kNoCode = 0xFFFF;  // a field of another type
-
   explicit RowConverter(const rules::Dataset& d);
 
   // Converts `raw` (already trimmed) for field `slot` into `out`, and sets
@@ -96,7 +95,8 @@ class RowConverter {
 
   // The codes of the last converted row, by slot.
   const uint16_t* codes() const { return codes_.data(); }
-  // How many codes field `slot` has besides 0; 0 when it has none.
+  // How many codes field `slot` has besides 0 when they stand for values
+  // (enum and yes/no fields); 0 for other fields.
   uint16_t code_count(std::size_t slot) const { return fields_[slot].codes; }
 
  private:
@@ -140,11 +140,12 @@ class RowConverter {
   std::optional<CellError> convert_field(Field& f, uint16_t& code, std::string_view raw, expr::Value& out) {
     if (raw.empty()) {
       out = expr::Value::null();
-      code = f.how == How::word ? 0 : kNoCode;
+      code = 0;
       return std::nullopt;
     }
     if (f.how == How::text) {
       out = expr::Value::string(raw);
+      code = 1;
       return std::nullopt;
     }
     if (f.how == How::word) {
@@ -153,9 +154,10 @@ class RowConverter {
         code = w->code;
         return std::nullopt;
       }
-      code = 0;
     }
-    return convert_cell(*f.field, raw, f.scratch, dates_, out);
+    auto err = convert_cell(*f.field, raw, f.scratch, dates_, out);
+    code = !err && (out.kind == expr::ValueKind::string ? !out.s.empty() : out.kind != expr::ValueKind::null_);
+    return err;
   }
 
   std::vector<Field> fields_;

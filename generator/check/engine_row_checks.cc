@@ -15,14 +15,18 @@ std::size_t slot_of_key(uint64_t key) { return static_cast<std::size_t>((key * 0
 
 RowChecks::Program::Program(const expr::Program& p, const RowConverter& converter)
     : program_(p), evaluator_(p) {
-  std::vector<std::size_t> read = expr::fields_read(p).row;
+  expr::FieldsRead reads = expr::fields_read(p);
+  std::vector<std::size_t> read = reads.row;
   std::sort(read.begin(), read.end());
   read.erase(std::unique(read.begin(), read.end()), read.end());
   uint64_t stride = 1;
   for (std::size_t slot : read) {
-    uint16_t codes = converter.code_count(slot);
-    if (codes == 0) return;  // a field without codes: always run
-    fields_.emplace_back(static_cast<uint32_t>(slot), stride);
+    // A field only tested with has() counts by whether it has a value; any
+    // other read needs codes that stand for the values.
+    const bool tested = std::find(reads.row_tested.begin(), reads.row_tested.end(), slot) != reads.row_tested.end();
+    const uint16_t codes = tested ? 1 : converter.code_count(slot);
+    if (codes == 0) return;  // a value without a code: always run
+    fields_.push_back({static_cast<uint32_t>(slot), tested, stride});
     if (__builtin_mul_overflow(stride, uint64_t{codes} + 1, &stride)) return;
   }
   remembers_ = true;
@@ -38,7 +42,7 @@ bool RowChecks::Program::run(const expr::Context& ctx) {
 bool RowChecks::Program::holds(const expr::Context& ctx, const uint16_t* codes) {
   if (!remembers_) return run(ctx);
   uint64_t key = 1;
-  for (auto [slot, stride] : fields_) key += codes[slot] * stride;
+  for (const Field& f : fields_) key += (f.tested ? codes[f.slot] != 0 : codes[f.slot]) * f.stride;
   std::size_t at = slot_of_key(key);
   for (; keys_[at] != 0; at = (at + 1) & (kTableSize - 1))
     if (keys_[at] == key) return answers_[at] != 0;

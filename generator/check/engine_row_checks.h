@@ -1,10 +1,10 @@
 // The row checks of one dataset as one reading thread runs them, row after
 // row. Interface: RowChecks::run. Each check's `when` and `require`
 // programs are kept once however many checks share them, and a program that
-// reads only enum and yes/no fields is answered from memory by those fields'
-// codes (RowConverter): an export repeats a handful of such combinations
-// (無症狀 and no symptom ticked, row after row), so most rows take one lookup
-// instead of a run of the program.
+// reads only enum and yes/no fields, or other fields only through has(), is
+// answered from memory by those fields' codes (RowConverter): an export
+// repeats a handful of such combinations (無症狀 and no symptom ticked, row
+// after row), so most rows take one lookup instead of a run of the program.
 #pragma once
 
 #include <memory>
@@ -51,7 +51,12 @@ class RowChecks {
     bool run(const expr::Context& ctx);
     const expr::Program& program_;
     expr::Evaluator evaluator_;
-    std::vector<std::pair<uint32_t, uint64_t>> fields_;  // slot, stride
+    struct Field {
+      uint32_t slot;
+      bool tested;  // only has() is asked of it: its code counts as 0 or 1
+      uint64_t stride;
+    };
+    std::vector<Field> fields_;
     bool remembers_ = false;
     std::vector<uint64_t> keys_;  // key + 1, 0 empty; open addressing
     std::vector<uint8_t> answers_;

@@ -42,7 +42,8 @@ std::string nearest(std::string_view word, const std::vector<std::string>& candi
 
 // Spaces, tabs, CR, LF at both ends. Inline: the check engine trims every cell.
 inline std::string_view trim_view(std::string_view s) {
-  auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+  constexpr uint64_t kBlanks = 1ull << ' ' | 1ull << '\t' | 1ull << '\r' | 1ull << '\n';
+  auto blank = [](char c) { return static_cast<unsigned char>(c) <= ' ' && (kBlanks >> static_cast<unsigned char>(c) & 1); };
   std::size_t b = 0, e = s.size();
   while (b < e && blank(s[b])) ++b;
   while (e > b && blank(s[e - 1])) --e;

@@ -124,9 +124,12 @@ bool decode(ByteReader& r, const Environment& env, Program& out, std::string* wh
 
 // The fields a verified program reads: slots of the bare row, and (source,
 // slot) pairs of comprehension rows. Lets the engine keep only those.
+// `row_tested` are the slots of `row` whose every read only feeds has(): for
+// those the program depends on whether the field has a value, not on which.
 struct FieldsRead {
   std::vector<std::size_t> row;
   std::vector<std::pair<std::size_t, std::size_t>> sources;
+  std::vector<std::size_t> row_tested;
 };
 FieldsRead fields_read(const Program& p);
 

@@ -175,6 +175,12 @@ TEST(Cells, RowConverterMatchesConvertCell) {
           EXPECT_EQ(e1->args, e2->args) << raw;
         }
         ASSERT_EQ(want.kind, got.kind) << "slot " << slot << " " << raw;
+        // The code: 0 for null; for other fields whether has() holds.
+        const bool has = want.kind == expr::ValueKind::string ? !want.s.empty() : want.kind != expr::ValueKind::null_;
+        EXPECT_EQ(converter.codes()[slot] != 0, has) << "slot " << slot << " " << raw;
+        if (converter.code_count(slot) == 0) {
+          EXPECT_LE(converter.codes()[slot], 1) << raw;
+        }
         if (want.kind == expr::ValueKind::string) EXPECT_EQ(want.s, got.s) << raw;
         else if (want.kind == expr::ValueKind::decimal) EXPECT_EQ(want.d, got.d) << raw;
         else EXPECT_EQ(want.i, got.i) << "slot " << slot << " " << raw;
