@@ -63,10 +63,18 @@ Report run_checks(const rules::RuleSet& rules, const std::vector<std::string>& f
   report.findings = std::move(state.findings);
   state.about = {};
   add_unusable_inputs(diags, options.lang, report.findings);
-  std::sort(report.findings.begin(), report.findings.end(), [](const Finding& a, const Finding& b) {
+  // Sorted by index, then moved once into place: a finding is nine strings,
+  // too heavy to swap about.
+  std::vector<uint32_t> order(report.findings.size());
+  for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](uint32_t x, uint32_t y) {
+    const Finding &a = report.findings[x], &b = report.findings[y];
     return std::tie(a.organisation, a.file, a.line, a.rule, a.column, a.message) <
            std::tie(b.organisation, b.file, b.line, b.rule, b.column, b.message);
   });
+  std::deque<Finding> sorted;
+  for (uint32_t i : order) sorted.push_back(std::move(report.findings[i]));
+  report.findings = std::move(sorted);
   std::set<std::string_view> orgs;
   const Names& names = state.organisations.names();
   for (uint32_t o = 1; o < names.size(); ++o) orgs.insert(names.name(o));

@@ -31,6 +31,9 @@ class JsonWriter {
   bool after_key_ = false;
 };
 
+// `s` as a JSON string, quoted and escaped (RFC 8259).
 std::string json_escape(std::string_view s);
+// The same, appended to `out`.
+void append_json_string(std::string& out, std::string_view s);
 
 }  // namespace fangyi

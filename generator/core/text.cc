@@ -1,6 +1,8 @@
 // UTF-8 decoding, columns, display widths and nearest-word suggestions.
 #include "core/text.h"
 
+#include "core/utf8_scan.h"
+
 #include <algorithm>
 
 #include <fmt/format.h>
@@ -34,12 +36,9 @@ char32_t next_code_point(std::string_view s, std::size_t& i) {
 }
 
 std::size_t first_invalid_utf8(std::string_view s) {
-  for (std::size_t i = 0; i < s.size();) {
-    std::size_t before = i;
-    char32_t cp = next_code_point(s, i);
-    if (cp == 0xFFFD && !(i - before == 3 && s.substr(before, 3) == "\xEF\xBF\xBD")) return before;
-  }
-  return std::string_view::npos;
+  int step = 0;
+  std::size_t valid = utf8_valid_prefix(reinterpret_cast<const unsigned char*>(s.data()), s.size(), &step);
+  return valid == s.size() ? std::string_view::npos : valid;
 }
 
 bool is_valid_utf8(std::string_view s) { return first_invalid_utf8(s) == std::string_view::npos; }
