@@ -180,11 +180,44 @@ PageShare share_page(const Page& p, TermCounter& counter, std::size_t worker) {
   return PageShare{search_doc_entry(doc), counter.count(doc), worker};
 }
 
-// Lays out and writes every page and nav.js, each thread with a buffer of
-// its own for the pages, and scopes each page's anchors for its chapter of
-// the print view; then writes the print view and the search index from
-// their parts, side by side. The first write error (in file order) is
-// reported.
+// The search index: the terms of every page, then the script written
+// from its parts (the pages' entries as they are).
+std::optional<std::string> write_index(const StagingDir& staging, std::vector<PageShare>& shares,
+                                       const std::vector<TermCounter>& counters) {
+  std::vector<std::size_t> counted_by(shares.size());
+  std::vector<DocTerms> counted(shares.size());
+  std::vector<std::string> entries(shares.size());
+  for (std::size_t i = 0; i < shares.size(); ++i) {
+    counted_by[i] = shares[i].counted_by;
+    counted[i] = std::move(shares[i].terms);
+    entries[i] = std::move(shares[i].entry);
+  }
+  const std::string terms = search_terms_json(counters, counted_by, counted);
+  std::vector<std::string_view> parts;
+  search_index_parts(entries, terms, parts);
+  return staging.write("assets/search-index.js", parts);
+}
+
+// The print view: each chapter's anchors get its id and "--" (views of the
+// page's body and of its scope), then the file is written from its parts.
+std::optional<std::string> write_print(const StagingDir& staging, const std::vector<Page>& pages,
+                                       const Layout& layout) {
+  std::vector<std::string> scopes(pages.size());
+  std::vector<std::vector<std::string_view>> chapters(pages.size());
+  for (std::size_t i = 0; i < pages.size(); ++i) {
+    scopes[i] = chapter_id(pages[i]) + "--";
+    scope_anchors(pages[i].body, scopes[i], chapters[i]);
+  }
+  std::deque<std::string> texts;
+  std::vector<std::string_view> parts;
+  layout.print(pages, chapters, texts, parts);
+  return staging.write("print.html", parts);
+}
+
+// Writes everything on every core: the search index, the print view and
+// nav.js first, each on one thread, while the other threads lay out and
+// write the pages, each thread with a buffer of its own. The first write
+// error (in file order) is reported.
 bool write_site(const StagingDir& staging, const SiteOptions& options, const std::vector<Page>& pages,
                 std::vector<PageShare>& shares, const std::vector<TermCounter>& counters,
                 const std::vector<std::pair<std::string, std::string>>& assets, const Layout& layout,
@@ -196,49 +229,24 @@ bool write_site(const StagingDir& staging, const SiteOptions& options, const std
   fs::create_directory(folder / "assets", ec);
   for (std::size_t i = 0; i < assets.size(); ++i)
     errors[pages.size() + i] = staging.write("assets/" + assets[i].first, assets[i].second);
-  // Each chapter's anchors get its id and "--": views of the page's body
-  // and of its scope.
-  std::vector<std::string> scopes(pages.size());
-  std::vector<std::vector<std::string_view>> chapters(pages.size());
-  const std::size_t threads = std::min(workers, pages.size() + 1);
+  constexpr std::size_t kWholeFiles = 3;  // index, print view, nav.js
+  const std::size_t threads = std::min(workers, pages.size() + kWholeFiles);
   std::vector<std::string> buffers(threads);
-  parallel_for(pages.size() + 1, threads, [&](std::size_t item, std::size_t worker) {
-    if (item == 0) {
-      errors[last + 1] = staging.write("assets/nav.js", nav_js(pages, options.lang));
-      return;
+  parallel_for(pages.size() + kWholeFiles, threads, [&](std::size_t item, std::size_t worker) {
+    switch (item) {
+      case 0: errors[last + 2] = write_index(staging, shares, counters); return;
+      case 1: errors[last] = write_print(staging, pages, layout); return;
+      case 2: errors[last + 1] = staging.write("assets/nav.js", nav_js(pages, options.lang)); return;
+      default: break;
     }
-    const std::size_t i = item - 1;
+    const std::size_t i = item - kWholeFiles;
     const Page* prev = i > 0 ? &pages[i - 1] : nullptr;
     const Page* next = i + 1 < pages.size() ? &pages[i + 1] : nullptr;
     std::string& page = buffers[worker];
     page.clear();
     layout.page(pages[i], prev, next, page);
     errors[i] = staging.write(pages[i].file, page);
-    scopes[i] = chapter_id(pages[i]) + "--";
-    scope_anchors(pages[i].body, scopes[i], chapters[i]);
   });
-  run_both(
-      workers,
-      [&] {
-        std::deque<std::string> texts;
-        std::vector<std::string_view> parts;
-        layout.print(pages, chapters, texts, parts);
-        errors[last] = staging.write("print.html", parts);
-      },
-      [&] {
-        std::vector<std::size_t> counted_by(pages.size());
-        std::vector<DocTerms> counted(pages.size());
-        std::vector<std::string> entries(pages.size());
-        for (std::size_t i = 0; i < pages.size(); ++i) {
-          counted_by[i] = shares[i].counted_by;
-          counted[i] = std::move(shares[i].terms);
-          entries[i] = std::move(shares[i].entry);
-        }
-        const std::string terms = search_terms_json(counters, counted_by, counted);
-        std::vector<std::string_view> parts;
-        search_index_parts(entries, terms, parts);
-        errors[last + 2] = staging.write("assets/search-index.js", parts);
-      });
   for (std::size_t i = 0; i < errors.size(); ++i) {
     if (!errors[i]) continue;
     std::string file = i < pages.size()          ? pages[i].file
