@@ -12,7 +12,6 @@
 #include <cstring>
 #include <memory>
 
-#include "core/json.h"
 #include "core/text.h"
 #include "core/parallel.h"
 
@@ -163,21 +162,30 @@ namespace {
 // hundreds of thousands of times.
 inline uint32_t hash_of(std::string_view s) {
   constexpr uint64_t kMultiplier = 0x9E3779B97F4A7C15u;
-  uint64_t h = s.size() * kMultiplier;
+  const char* p = s.data();
+  const std::size_t n = s.size();
+  auto load = [](const char* at, std::size_t bytes) {
+    uint64_t word = 0;
+    std::memcpy(&word, at, bytes);
+    return word;
+  };
+  uint64_t h = n * kMultiplier;
   auto mix = [&](uint64_t word) {
     h = (h ^ word) * kMultiplier;
     h ^= h >> 29;
   };
   std::size_t i = 0;
-  for (; i + 8 <= s.size(); i += 8) {
-    uint64_t word = 0;
-    std::memcpy(&word, s.data() + i, sizeof word);
-    mix(word);
-  }
-  if (i < s.size()) {
-    uint64_t word = 0;
-    for (std::size_t k = i; k < s.size(); ++k) word |= uint64_t{static_cast<unsigned char>(s[k])} << (8 * (k - i));
-    mix(word);
+  for (; i + 8 <= n; i += 8) mix(load(p + i, 8));
+  // The rest in one word: the last eight bytes, overlapping what came
+  // before, or for a short string its first and last four, or its first,
+  // middle and last byte.
+  if (i < n) {
+    if (n >= 8)
+      mix(load(p + n - 8, 8));
+    else if (n >= 4)
+      mix(load(p, 4) | (load(p + n - 4, 4) << 32));
+    else
+      mix(load(p, 1) | (load(p + n / 2, 1) << 8) | (load(p + n - 1, 1) << 16));
   }
   return static_cast<uint32_t>(h ^ (h >> 32));
 }
@@ -336,12 +344,28 @@ inline bool needs_escape(uint64_t word) {
           has_zero(word ^ (kOnes * '\\'))) != 0;
 }
 
-// Appends `s` as a JSON string, as json_escape writes it, copying the runs
-// that need no escape whole and looking at eight bytes at a time: the index
-// quotes megabytes of page text.
-void append_json(std::string& out, std::string_view s) {
-  out += '"';
-  std::size_t run = 0;
+// The JSON escape of each byte that needs one, as json_escape writes it:
+// control characters, the quote and the backslash.
+constexpr std::array<std::string_view, 0x60> kEscapes = [] {
+  std::array<std::string_view, 0x60> escapes{};
+  constexpr std::string_view kControls =
+      "\\u0000\\u0001\\u0002\\u0003\\u0004\\u0005\\u0006\\u0007\\u0008\\u0009\\u000a\\u000b\\u000c\\u000d\\u000e\\u000f"
+      "\\u0010\\u0011\\u0012\\u0013\\u0014\\u0015\\u0016\\u0017\\u0018\\u0019\\u001a\\u001b\\u001c\\u001d\\u001e\\u001f";
+  for (std::size_t c = 0; c < 0x20; ++c) escapes[c] = kControls.substr(c * 6, 6);
+  escapes['\n'] = "\\n";
+  escapes['\r'] = "\\r";
+  escapes['\t'] = "\\t";
+  escapes['"'] = "\\\"";
+  escapes['\\'] = "\\\\";
+  return escapes;
+}();
+
+// Calls `part` with each run of `s` that needs no escaping and with the
+// escape of each byte between them, in order, looking at eight bytes at a
+// time: the index quotes megabytes of page text.
+template <class Part>
+void for_each_json_part(std::string_view s, Part&& part) {
+  std::size_t start = 0;
   for (std::size_t i = 0; i < s.size();) {
     if (i + 8 <= s.size()) {
       uint64_t word = 0;
@@ -351,34 +375,35 @@ void append_json(std::string& out, std::string_view s) {
         continue;
       }
     }
-    auto c = static_cast<unsigned char>(s[i]);
+    const auto c = static_cast<unsigned char>(s[i]);
     if (c >= 0x20 && c != '"' && c != '\\') {
       ++i;
       continue;
     }
-    out.append(s, run, i - run);
-    std::string escaped = json_escape(s.substr(i, 1));  // quoted
-    out.append(escaped, 1, escaped.size() - 2);
-    run = ++i;
+    if (i > start) part(s.substr(start, i - start));
+    part(kEscapes[c]);
+    start = ++i;
   }
-  out.append(s, run, std::string::npos);
+  if (start < s.size()) part(s.substr(start));
+}
+
+// Appends `s` as a JSON string to `out`.
+void append_json(std::string& out, std::string_view s) {
+  out += '"';
+  for_each_json_part(s, [&](std::string_view part) { out += part; });
   out += '"';
 }
 
-}  // namespace
-
-std::string search_doc_entry(const SearchDoc& doc) {
-  std::string out;
-  out.reserve(doc.url.size() + doc.title.size() + doc.text.size() + doc.text.size() / 16 + 16);
-  out += '[';
-  append_json(out, doc.url);
-  out += ',';
-  append_json(out, doc.title);
-  out += ',';
-  append_json(out, doc.text);
-  out += doc.source ? ",1]" : ",0]";
-  return out;
+// Appends `s` as a JSON string to `parts`: views of its runs that need no
+// escaping, with the escapes between them, so the page texts are written
+// from where they are.
+void append_json_parts(std::vector<std::string_view>& parts, std::string_view s) {
+  parts.push_back("\"");
+  for_each_json_part(s, [&](std::string_view part) { parts.push_back(part); });
+  parts.push_back("\"");
 }
+
+}  // namespace
 
 std::string search_terms_json(const std::vector<TermCounter>& counters, const std::vector<std::size_t>& counted_by,
                               const std::vector<DocTerms>& counted) {
@@ -437,12 +462,17 @@ std::string search_terms_json(const std::vector<TermCounter>& counters, const st
   return out;
 }
 
-void search_index_parts(const std::vector<std::string>& entries, std::string_view terms,
+void search_index_parts(const std::vector<IndexDoc>& docs, std::string_view terms,
                         std::vector<std::string_view>& parts) {
   parts.push_back("window.FANGYI_SEARCH={\"docs\":[");
-  for (std::size_t d = 0; d < entries.size(); ++d) {
-    if (d) parts.push_back(",\n");
-    parts.push_back(entries[d]);
+  for (std::size_t d = 0; d < docs.size(); ++d) {
+    parts.push_back(d ? ",\n[" : "[");
+    append_json_parts(parts, docs[d].url);
+    parts.push_back(",");
+    append_json_parts(parts, docs[d].title);
+    parts.push_back(",");
+    append_json_parts(parts, docs[d].text);
+    parts.push_back(docs[d].source ? ",1]" : ",0]");
   }
   parts.push_back("],\n\"terms\":");
   parts.push_back(terms);
@@ -454,15 +484,15 @@ std::string search_index_js(const std::vector<SearchDoc>& docs, std::size_t jobs
   std::vector<TermCounter> counters(workers);
   std::vector<std::size_t> counted_by(docs.size());
   std::vector<DocTerms> counted(docs.size());
-  std::vector<std::string> entries(docs.size());
   parallel_for(docs.size(), workers, [&](std::size_t d, std::size_t worker) {
     counted[d] = counters[worker].count(docs[d]);
     counted_by[d] = worker;
-    entries[d] = search_doc_entry(docs[d]);
   });
   const std::string terms = search_terms_json(counters, counted_by, counted);
+  std::vector<IndexDoc> listed;
+  for (const SearchDoc& doc : docs) listed.push_back(IndexDoc{doc.url, doc.title, doc.text, doc.source});
   std::vector<std::string_view> parts;
-  search_index_parts(entries, terms, parts);
+  search_index_parts(listed, terms, parts);
   std::string js;
   for (std::string_view part : parts) js += part;
   return js;

@@ -95,19 +95,23 @@ class TermCounter {
 //                           terms: {term: [doc, weight, doc, weight, ...]}}
 // Weight: occurrences in the text, plus 5 per occurrence in a heading and 10
 // in the title: a page with the word in a heading is about it. It is made
-// in parts, so that the documents' entries (megabytes of text) are made on
-// every core and written as they are.
+// in parts, so that the documents' texts (megabytes) are written from
+// where they are.
 
-// A document's entry in the list, as JSON: [url, title, text, source].
-std::string search_doc_entry(const SearchDoc& doc);
+// A document as the list shows it: views of its strings.
+struct IndexDoc {
+  std::string_view url, title, text;
+  bool source = false;
+};
 // The terms object, from every document's terms: counted[d] for document d,
 // in the numbers of counters[counted_by[d]]. The same whichever counter
 // counted which document.
 std::string search_terms_json(const std::vector<TermCounter>& counters, const std::vector<std::size_t>& counted_by,
                               const std::vector<DocTerms>& counted);
-// The script, appended to `parts`: views of `entries` (each document's, in
-// order) and `terms`, which must outlive them, with the text between.
-void search_index_parts(const std::vector<std::string>& entries, std::string_view terms,
+// The script, appended to `parts`: views of the documents' strings (their
+// runs that need no escaping) and of `terms`, which must outlive the parts,
+// with the JSON around and between them.
+void search_index_parts(const std::vector<IndexDoc>& docs, std::string_view terms,
                         std::vector<std::string_view>& parts);
 // The whole script in one string, `docs` counted on `jobs` threads (0: one
 // per core); the same for any number.

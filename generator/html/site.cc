@@ -164,11 +164,11 @@ bool read_assets(const std::string& templates_dir, std::vector<std::pair<std::st
   return true;
 }
 
-// What a page gives the search index: its entry in the list and its terms,
-// made on whichever thread has the page.
+// What a page gives the search index: its text and its terms, made on
+// whichever thread has the page.
 struct PageShare {
-  std::string entry;  // its entry in the index's list
-  DocTerms terms;     // in the numbers of the counter that counted it
+  std::string text;
+  DocTerms terms;  // in the numbers of the counter that counted it
   std::size_t counted_by = 0;
 };
 
@@ -176,25 +176,29 @@ PageShare share_page(const Page& p, TermCounter& counter, std::size_t worker) {
   std::string headings;
   for (const auto& h : p.headings)
     if (h.level > 1) headings += h.text + "\n";
-  const SearchDoc doc{p.file, p.title, text_of(p.body), std::move(headings), p.group == PageGroup::seeds};
-  return PageShare{search_doc_entry(doc), counter.count(doc), worker};
+  SearchDoc doc{p.file, p.title, text_of(p.body), std::move(headings), p.group == PageGroup::seeds};
+  DocTerms terms = counter.count(doc);
+  // Kept to the end: exactly its size (text_of makes room for the whole
+  // body), so the pages' texts take no more memory than they fill.
+  doc.text.shrink_to_fit();
+  return PageShare{std::move(doc.text), std::move(terms), worker};
 }
 
 // The search index: the terms of every page, then the script written
-// from its parts (the pages' entries as they are).
-std::optional<std::string> write_index(const StagingDir& staging, std::vector<PageShare>& shares,
-                                       const std::vector<TermCounter>& counters) {
+// from its parts (the pages' texts as they are).
+std::optional<std::string> write_index(const StagingDir& staging, const std::vector<Page>& pages,
+                                       std::vector<PageShare>& shares, const std::vector<TermCounter>& counters) {
   std::vector<std::size_t> counted_by(shares.size());
   std::vector<DocTerms> counted(shares.size());
-  std::vector<std::string> entries(shares.size());
+  std::vector<IndexDoc> docs(shares.size());
   for (std::size_t i = 0; i < shares.size(); ++i) {
     counted_by[i] = shares[i].counted_by;
     counted[i] = std::move(shares[i].terms);
-    entries[i] = std::move(shares[i].entry);
+    docs[i] = IndexDoc{pages[i].file, pages[i].title, shares[i].text, pages[i].group == PageGroup::seeds};
   }
   const std::string terms = search_terms_json(counters, counted_by, counted);
   std::vector<std::string_view> parts;
-  search_index_parts(entries, terms, parts);
+  search_index_parts(docs, terms, parts);
   return staging.write("assets/search-index.js", parts);
 }
 
@@ -234,7 +238,7 @@ bool write_site(const StagingDir& staging, const SiteOptions& options, const std
   std::vector<std::string> buffers(threads);
   parallel_for(pages.size() + kWholeFiles, threads, [&](std::size_t item, std::size_t worker) {
     switch (item) {
-      case 0: errors[last + 2] = write_index(staging, shares, counters); return;
+      case 0: errors[last + 2] = write_index(staging, pages, shares, counters); return;
       case 1: errors[last] = write_print(staging, pages, layout); return;
       case 2: errors[last + 1] = staging.write("assets/nav.js", nav_js(pages, options.lang)); return;
       default: break;
