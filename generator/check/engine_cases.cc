@@ -2,6 +2,7 @@
 // (every row of a case is in the same partition, in the order read), then
 // organisation checks over each school's kept rows and its findings.
 #include <algorithm>
+#include <deque>
 #include <atomic>
 #include <thread>
 
@@ -62,11 +63,17 @@ class CaseChecker {
   bool run(std::size_t partition, std::string& error) {
     if (!state_.spill.read(partition, bytes_, error)) return false;
     const std::size_t datasets = plan_.rules.datasets.size();
-    Names keys;
-    std::vector<DatasetRows> stores(datasets);
-    // The rows view bytes_, which outlives them.
-    for (std::size_t i = 0; i < datasets; ++i)
-      stores[i].configure(plan_.rules.datasets[i].fields.size(), plan_.case_keep[i], false);
+    // Kept from partition to partition, emptied: their memory is reused.
+    Names& keys = keys_;
+    std::vector<DatasetRows>& stores = stores_;
+    keys.clear();
+    if (stores.empty()) {
+      stores.resize(datasets);
+      // The rows view bytes_, which outlives them.
+      for (std::size_t i = 0; i < datasets; ++i)
+        stores[i].configure(plan_.rules.datasets[i].fields.size(), plan_.case_keep[i], false);
+    }
+    for (DatasetRows& s : stores) s.clear();
     std::string_view in = bytes_;
     RecordHead head;
     // A case's rows mostly follow each other (its 14 follow-up days): ask
@@ -132,6 +139,8 @@ class CaseChecker {
   std::vector<std::pair<const CompiledCheck*, Evaluators>> checks_;
   std::vector<std::size_t> used_;  // datasets some case check reads as a source
   std::string bytes_;
+  Names keys_;
+  std::vector<DatasetRows> stores_;
 };
 
 }  // namespace
@@ -145,8 +154,7 @@ uint64_t check_cases(const Plan& plan, ReadState& state, Diagnostics& diags) {
   unsigned threads = static_cast<unsigned>(
       std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, partitions));
   std::atomic<std::size_t> next{0};
-  std::vector<CaseChecker> checkers;
-  checkers.reserve(threads);
+  std::deque<CaseChecker> checkers;  // not moved once made
   for (unsigned t = 0; t < threads; ++t) checkers.emplace_back(plan, state);
   std::vector<std::string> errors(threads);
   auto work = [&](unsigned t) {

@@ -36,12 +36,20 @@ struct RowBatch {
   std::vector<uint64_t> lines;    // parsed: each row's line
   std::vector<ReadIssue> issues;  // raised while these rows were read
 
-  static RowBatch of_plain(const PlainText& p) {
-    RowBatch b;
-    b.plain = true;
-    b.text.assign(p.text);
-    b.plain_from = p;
-    return b;
+  void set_plain(const PlainText& p) {
+    plain = true;
+    text.assign(p.text);
+    plain_from = p;
+  }
+  // Empty again, its memory kept for the next rows.
+  void clear() {
+    seq = 0;
+    text.clear();
+    plain = false;
+    cells.clear();
+    row_end.clear();
+    lines.clear();
+    issues.clear();
   }
   void add(const std::vector<std::string_view>& row, std::string_view span, uint64_t line) {
     const std::size_t base = text.size();
@@ -93,6 +101,14 @@ struct BatchResult {
   std::vector<Found> found;
   std::vector<std::string> spill;      // records by partition
   std::string organisation_records;
+
+  // Empty again, its memory kept for the next batch.
+  void clear() {
+    rows = 0;
+    found.clear();
+    for (std::string& p : spill) p.clear();
+    organisation_records.clear();
+  }
 };
 
 // One file being read, as the workers see it.
@@ -119,8 +135,8 @@ class Worker {
     ctx_.today = job.plan.today;
   }
 
-  BatchResult process(const RowBatch& batch) {
-    BatchResult out;
+  // `out` is empty (BatchResult::clear).
+  void process(const RowBatch& batch, BatchResult& out) {
     out.spill.resize(job_.state.spill.partitions());
     issues_.clear();
     batch.each_row(job_.headers.size(), cells_, issues_,
@@ -136,7 +152,6 @@ class Worker {
                              job_.dataset, -1});
       }
     }
-    return out;
   }
 
  private:
@@ -226,6 +241,12 @@ class Pipeline {
     std::unique_lock<std::mutex> lock(mutex_);
     drain(lock, commit, 1);
   }
+  // An empty batch to fill: one already processed, whose memory is reused
+  // (a fresh megabyte per batch would be a fresh mapping to fault in).
+  RowBatch take_batch() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return take(spare_batches_);
+  }
 
  private:
   template <class Commit>
@@ -237,7 +258,9 @@ class Pipeline {
         ++committed_;
         lock.unlock();
         commit(r);
+        r.clear();
         lock.lock();
+        spare_results_.push_back(std::move(r));
       }
       if (submitted_ - committed_ < limit) return;
       if (!queue_.empty()) {
@@ -253,11 +276,24 @@ class Pipeline {
   void process_one(std::unique_lock<std::mutex>& lock, Worker& worker) {
     RowBatch batch = std::move(queue_.front());
     queue_.pop_front();
+    BatchResult r = take(spare_results_);
     lock.unlock();
-    BatchResult r = worker.process(batch);
+    worker.process(batch, r);
+    const uint64_t seq = batch.seq;
+    batch.clear();
     lock.lock();
-    done_.emplace(batch.seq, std::move(r));
+    done_.emplace(seq, std::move(r));
+    spare_batches_.push_back(std::move(batch));
     result_ready_.notify_all();
+  }
+
+  // The last of `spares`, or a new one. The lock is held.
+  template <class T>
+  static T take(std::vector<T>& spares) {
+    if (spares.empty()) return T{};
+    T t = std::move(spares.back());
+    spares.pop_back();
+    return t;
   }
 
   void work(const FileJob& job) {
@@ -275,6 +311,8 @@ class Pipeline {
   std::condition_variable work_ready_, result_ready_;
   std::deque<RowBatch> queue_;
   std::map<uint64_t, BatchResult> done_;
+  std::vector<RowBatch> spare_batches_;
+  std::vector<BatchResult> spare_results_;
   uint64_t submitted_ = 0, committed_ = 0;
   bool closed_ = false;
   std::vector<std::thread> threads_;
@@ -322,7 +360,7 @@ void read_file(const Plan& plan, const std::string& path, ReadState& state, Diag
       reader->issues().clear();
       if (batch.empty()) return;
       pipeline.submit(std::move(batch), commit);
-      batch = RowBatch{};
+      batch = pipeline.take_batch();
       if (plan.options.progress) plan.options.progress(reader->bytes_read(), reader->bytes_total());
     };
     std::vector<std::string_view> cells;
@@ -331,7 +369,7 @@ void read_file(const Plan& plan, const std::string& path, ReadState& state, Diag
     for (;;) {
       if (reader->next_plain(plain)) {
         submit();  // the rows before it, in order
-        batch = RowBatch::of_plain(plain);
+        batch.set_plain(plain);
         submit();
         continue;
       }

@@ -29,6 +29,19 @@ std::string_view StringPool::intern(std::string_view s) {
   return kept;
 }
 
+void StringPool::clear() {
+  if (blocks_.size() > 1) blocks_.resize(1);
+  if (!blocks_.empty()) blocks_.front().clear();
+  interned_.clear();
+}
+
+void Names::clear() {
+  pool_.clear();
+  names_.resize(1);
+  ids_.clear();
+  ids_.emplace("", 0);
+}
+
 uint32_t Names::id(std::string_view name) {
   auto it = ids_.find(name);
   if (it != ids_.end()) return it->second;
@@ -97,6 +110,17 @@ void DatasetRows::group(const std::vector<Meta>& meta, std::size_t ids, uint32_t
   rows.assign(meta.size(), 0);
   std::vector<uint32_t> next(begin.begin(), begin.end() - 1);
   for (uint32_t r = 0; r < meta.size(); ++r) rows[next[meta[r].*field]++] = r;
+}
+
+void DatasetRows::clear() {
+  values_.clear();
+  text_.clear();
+  meta_.clear();
+  pool_.clear();
+  by_key_.clear();
+  key_begin_.clear();
+  by_org_.clear();
+  org_begin_.clear();
 }
 
 void DatasetRows::index(std::size_t keys, std::size_t organisations) {

@@ -23,6 +23,8 @@ class StringPool {
  public:
   std::string_view intern(std::string_view s);
   std::string_view copy(std::string_view s);  // not deduplicated: unique values (IDs, notes)
+  // Forgets every string, keeping one block's memory for the next ones.
+  void clear();
 
  private:
   std::deque<std::string> blocks_;
@@ -35,6 +37,8 @@ class Names {
   uint32_t id(std::string_view name);  // 0 is the empty name
   std::string_view name(uint32_t id) const { return names_[id]; }
   std::size_t size() const { return names_.size(); }
+  // Forgets every name but the empty one, keeping the memory.
+  void clear();
 
  private:
   StringPool pool_;
@@ -62,6 +66,8 @@ class DatasetRows {
   bool add_record(std::string_view& in, const Meta& meta);
   // Groups rows by key and organisation; call once after the last add().
   void index(std::size_t keys, std::size_t organisations);
+  // Forgets every row, keeping the memory for the next ones.
+  void clear();
 
   std::size_t size() const { return meta_.size(); }
   const Meta& meta(uint32_t row) const { return meta_[row]; }
