@@ -13,8 +13,8 @@
 #include <tuple>
 
 #include "core/file_io.h"
-#include "core/json.h"
 #include "html/escape.h"
+#include "html/json_string.h"
 
 namespace fangyi::html {
 
@@ -288,11 +288,23 @@ std::string nav_js(const std::vector<Page>& pages, Lang lang) {
   std::string out = "window.FANGYI_NAV=[";
   bool first_group = true;
   for (PageGroup g : {PageGroup::handbook, PageGroup::schemes, PageGroup::rules, PageGroup::seeds}) {
-    std::string items;
+    bool listed_any = false;
     for (const auto& p : pages) {
       if (p.group != g) continue;
-      if (!items.empty()) items += ",";
-      items += "\n[" + json_escape(p.file) + "," + json_escape(p.title) + ",[";
+      if (!listed_any) {
+        out += first_group ? "\n[" : ",\n[";
+        first_group = false;
+        append_json(out, format_message(group_msg(g), lang));
+        out += ",[";
+      } else {
+        out += ",";
+      }
+      listed_any = true;
+      out += "\n[";
+      append_json(out, p.file);
+      out += ",";
+      append_json(out, p.title);
+      out += ",[";
       // Sub-headings too, unless that makes the list longer than a screen.
       int listed = 0;
       for (const auto& h : p.headings) listed += h.level == 2 || h.level == 3;
@@ -300,16 +312,18 @@ std::string nav_js(const std::vector<Page>& pages, Lang lang) {
       bool first = true;
       for (const auto& h : p.headings) {
         if (h.level < 2 || h.level > deepest) continue;
-        if (!first) items += ",";
+        out += first ? "[" : ",[";
         first = false;
-        items += "[" + std::to_string(h.level) + "," + json_escape(h.text) + "," + json_escape(h.id) + "]";
+        out += static_cast<char>('0' + h.level);  // 2 or 3
+        out += ",";
+        append_json(out, h.text);
+        out += ",";
+        append_json(out, h.id);
+        out += "]";
       }
-      items += "]]";
+      out += "]]";
     }
-    if (items.empty()) continue;
-    if (!first_group) out += ",";
-    first_group = false;
-    out += "\n[" + json_escape(format_message(group_msg(g), lang)) + ",[" + items + "]]";
+    if (listed_any) out += "]]";
   }
   return out + "];\n";
 }

@@ -38,19 +38,28 @@ std::string output_name(const fs::path& md) {
   return stem + ".html";
 }
 
+// Markdown file name -> page file name.
+using PageNames = std::map<std::string, std::string, std::less<>>;
+
 // Relative links to Markdown sources ("02-qa.md#q11") point at their pages.
-std::string rewrite_md_links(const std::string& html, const std::map<std::string, std::string>& md_to_html) {
+std::string rewrite_md_links(std::string_view html, const PageNames& md_to_html) {
   std::string out;
+  out.reserve(html.size() + 64);
   std::size_t pos = 0;
   for (std::size_t at; (at = html.find("href=\"", pos)) != std::string::npos;) {
     at += 6;
     std::size_t end = html.find('"', at);
     if (end == std::string::npos) break;
     out.append(html, pos, at - pos);
-    std::string href = html.substr(at, end - at);
-    std::string target = href.substr(0, href.find('#'));
+    const std::string_view href = html.substr(at, end - at);
+    const std::string_view target = href.substr(0, href.find('#'));
     auto it = md_to_html.find(target);
-    out += it == md_to_html.end() ? href : it->second + href.substr(target.size());
+    if (it == md_to_html.end()) {
+      out += href;
+    } else {
+      out += it->second;
+      out += href.substr(target.size());
+    }
     pos = end;
   }
   out.append(html, pos, std::string::npos);
@@ -107,8 +116,7 @@ std::optional<std::vector<Source>> list_pages(const std::string& dir, Diagnostic
 using Failure = std::pair<Msg, std::vector<std::string>>;
 
 // Reads and renders one Markdown page into `page`.
-std::optional<Failure> load_page(const Source& source, const std::map<std::string, std::string>& md_to_html,
-                                 Page& page) {
+std::optional<Failure> load_page(const Source& source, const PageNames& md_to_html, Page& page) {
   const fs::path& f = source.path;
   std::string error;
   auto text = read_file(f.string(), &error, kMaxPageBytes);
@@ -281,7 +289,7 @@ bool render_site(const SiteOptions& options, Diagnostics& diags, SiteResult& res
   const std::size_t workers = worker_count(options.jobs);
   auto layout = Layout::load(options.templates_dir, options.lang, diags);
   auto sources = list_pages(options.pages_dir, diags);
-  std::map<std::string, std::string> md_to_html;
+  PageNames md_to_html;
   for (const Source& f : sources ? *sources : std::vector<Source>{}) md_to_html[f.name] = f.output;
   // The hand-written pages are read and rendered on every core, each
   // counted for the index where it was rendered. The generated pages
