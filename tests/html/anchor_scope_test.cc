@@ -35,6 +35,22 @@ TEST(ScopeAnchors, LeavesOtherFilesAndLookalikesAlone) {
   EXPECT_EQ(scope_anchors(body, "page-qa"), body);
 }
 
+// Every occurrence, in order, whatever stands around it: the same as
+// looking for each of the three in turn.
+TEST(ScopeAnchors, EveryOccurrenceAmongLookalikes) {
+  const std::string body =
+      "<p id=\"a\">(#1) a=b c==d (( url(#g)url(#h)</p><a href=\"#a\">x</a><a href=\"b.html#c\">y</a>"
+      "<td data-id=\"z\" id=\"\">=(</td><svg><use href=\"#g\"/></svg> id= id=\"q\"(url(#";
+  std::string expected;
+  for (std::size_t i = 0; i < body.size(); ++i) {
+    expected += body[i];
+    for (std::string_view before : {" id=\"", "href=\"#", "url(#"})
+      if (i + 1 >= before.size() && std::string_view(body).substr(i + 1 - before.size(), before.size()) == before)
+        expected += "p--";
+  }
+  EXPECT_EQ(scope_anchors(body, "p"), expected);
+}
+
 TEST(ScopeAnchors, TwoPagesWithTheSameHeadingNoLongerShareAnId) {
   std::string a = scope_anchors("<h2 id=\"時程圖\">", "page-scheme-a");
   std::string b = scope_anchors("<h2 id=\"時程圖\">", "page-scheme-b");
