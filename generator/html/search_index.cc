@@ -364,27 +364,31 @@ std::string search_terms_json(const std::vector<TermCounter>& counters, const st
     for (const auto& [n, weight] : counted[d])
       postings[fill[rank[global[counted_by[d]][n]]]++] = {static_cast<uint32_t>(d), weight};
 
-  // Appended piece by piece into one buffer sized for it, with no
-  // temporaries per term or number.
+  // Appended into one buffer sized for it; each term's postings are
+  // written as text into a scratch buffer first, number by number, and
+  // appended at once.
   std::string out;
   out.reserve(postings.size() * 10 + all.size() * 16 + 8);
   out += '{';
-  char number[16];
-  auto append_number = [&](long long n) {
-    auto end = std::to_chars(number, number + sizeof number, n).ptr;
-    out.append(number, static_cast<std::size_t>(end - number));
-  };
+  constexpr std::size_t kPostingChars = 1 + 10 + 1 + 11;  // ",doc,weight" at most
+  std::string scratch;
   for (std::size_t r = 0; r < order.size(); ++r) {
     out += r ? ",\n" : "\n";
     append_json(out, all[order[r]]);
-    out += ":[";
+    const std::size_t need = (start[r + 1] - start[r]) * kPostingChars + 3;
+    if (scratch.size() < need) scratch.resize(need);
+    char* p = scratch.data();
+    char* const end = p + need;
+    *p++ = ':';
+    *p++ = '[';
     for (uint32_t h = start[r]; h < start[r + 1]; ++h) {
-      if (h != start[r]) out += ',';
-      append_number(postings[h].first);
-      out += ',';
-      append_number(postings[h].second);
+      if (h != start[r]) *p++ = ',';
+      p = std::to_chars(p, end, postings[h].first).ptr;
+      *p++ = ',';
+      p = std::to_chars(p, end, postings[h].second).ptr;
     }
-    out += ']';
+    *p++ = ']';
+    out.append(scratch.data(), static_cast<std::size_t>(p - scratch.data()));
   }
   out += '}';
   return out;
