@@ -12,7 +12,6 @@
 
 #include "core/text.h"
 #include "html/arena.h"
-#include "html/escape.h"
 #include "html/gfm_extensions.h"
 
 namespace fangyi::html {
@@ -121,19 +120,27 @@ RenderedMarkdown render_markdown(std::string_view markdown) {
 
   std::string_view raw = cmark_render_html_with_mem(root, options, cmark_parser_get_syntax_extensions(parser), &arena_mem);
 
+  // Heading ids go in as they are: heading_id makes them of a-z, 0-9, '-'
+  // and characters from U+3400 on, none of which HTML escapes.
   out.html.reserve(raw.size() + out.headings.size() * 64);
   std::size_t pos = 0;
   for (const Heading& h : out.headings) {
-    std::string open = "<h" + std::to_string(h.level) + ">";
-    std::string close = "</h" + std::to_string(h.level) + ">";
+    const char open[] = {'<', 'h', static_cast<char>('0' + h.level), '>', '\0'};
+    const char close[] = {'<', '/', 'h', static_cast<char>('0' + h.level), '>', '\0'};
     std::size_t at = raw.find(open, pos);
     std::size_t end = at == std::string::npos ? at : raw.find(close, at);
     if (end == std::string::npos) break;
     out.html.append(raw, pos, at - pos);
-    out.html += "<h" + std::to_string(h.level) + " id=\"" + escape(h.id) + "\">";
-    out.html.append(raw, at + open.size(), end - at - open.size());
-    out.html += "<a class=\"anchor\" href=\"#" + escape(h.id) + "\" aria-hidden=\"true\">#</a>" + close;
-    pos = end + close.size();
+    out.html.append(open, 3);
+    out.html += " id=\"";
+    out.html += h.id;
+    out.html += "\">";
+    out.html.append(raw, at + 4, end - at - 4);
+    out.html += "<a class=\"anchor\" href=\"#";
+    out.html += h.id;
+    out.html += "\" aria-hidden=\"true\">#</a>";
+    out.html += close;
+    pos = end + 5;
   }
   out.html.append(raw, pos, std::string_view::npos);
   return out;

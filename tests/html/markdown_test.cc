@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/parallel.h"
+#include "html/escape.h"
 #include "html/gfm_extensions.h"
 
 namespace fangyi::html {
@@ -85,6 +86,15 @@ TEST(Markdown, PagesParsedOnSeveralThreadsAtOnceRenderAsEachAlone) {
   std::vector<std::string> together(200);
   parallel_for(together.size(), 4, [&](std::size_t i, std::size_t) { together[i] = render_markdown(page).html; });
   for (const std::string& html : together) ASSERT_EQ(html, alone);
+}
+
+// render_markdown puts ids into the page without escaping them.
+TEST(HeadingId, NeedsNoEscaping) {
+  std::vector<std::string> taken;
+  for (const char* text : {"<b>&\"'</b>", "a\x01" "b\x7f" "\xc2\x85" "c", "\xef\xbc\x9c 全形 \xe3\x80\x8a", "x y", "\xff"}) {
+    const std::string id = heading_id(text, taken);
+    EXPECT_EQ(escape(id), id) << text;
+  }
 }
 
 TEST(HeadingId, FoldsPunctuationAndCase) {
