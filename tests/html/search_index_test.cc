@@ -123,5 +123,23 @@ TEST(StringNumbers, NumbersStringsInTheOrderFirstSeen) {
   EXPECT_EQ(numbers.number(""), words.size());
 }
 
+// Strings that differ in a single byte, wherever it is, get numbers of
+// their own, whatever their length.
+TEST(StringNumbers, TellsApartStringsOneByteApart) {
+  StringNumbers numbers;
+  std::vector<std::string> strings;
+  for (std::size_t length = 1; length <= 40; ++length) {
+    const std::string base(length, 'a');
+    strings.push_back(base);
+    for (std::size_t at = 0; at < length; ++at) {
+      std::string other = base;
+      other[at] = 'b';
+      strings.push_back(other);
+    }
+  }
+  for (std::size_t i = 0; i < strings.size(); ++i) ASSERT_EQ(numbers.number(strings[i]), i) << strings[i];
+  for (std::size_t i = 0; i < strings.size(); ++i) ASSERT_EQ(numbers.number(strings[i]), i) << strings[i];
+}
+
 }  // namespace
 }  // namespace fangyi::html
