@@ -9,6 +9,8 @@
 #include <algorithm>
 #include <cstring>
 
+#include "core/utf8_scan.h"
+
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
@@ -165,10 +167,14 @@ bool CsvReader::next(std::vector<std::string_view>& cells, uint64_t& line) {
 
 bool CsvReader::next_plain(PlainText& out) {
   if (!header_done_ || width_ == 0 || error_ || buf_ == nullptr || !literal_quotes_.empty()) return false;
+  // One byte short of the limits, for the LF of a CRLF taken after them.
+  std::size_t most = std::min(options_.max_field_bytes, options_.max_row_bytes);
+  if (most < 2) return false;
+  --most;
   const char* const buf = buf_.get();
   const char* p = buf + begin_;
   const char* const end = buf + end_;
-  if (p == end) return false;
+  if (p == end) return next_mapped(out, most);
   if (skip_lf_) {  // the LF of a CRLF whose CR ended the row before
     skip_lf_ = false;
     if (*p == '\n' && ++p == end) {
@@ -177,10 +183,6 @@ bool CsvReader::next_plain(PlainText& out) {
     }
   }
   begin_ = static_cast<std::size_t>(p - buf);
-  // One byte short of the limits, for the LF of a CRLF taken after them.
-  std::size_t most = std::min(options_.max_field_bytes, options_.max_row_bytes);
-  if (most < 2) return false;
-  --most;
   const char* limit = p + std::min(most, static_cast<std::size_t>(end - p));
   if (const void* quote = std::memchr(p, '"', static_cast<std::size_t>(limit - p)))
     limit = static_cast<const char*>(quote);
@@ -194,7 +196,12 @@ bool CsvReader::next_plain(PlainText& out) {
   const char* lf = static_cast<const char*>(memrchr(p, '\n', span));
   const char* cr = static_cast<const char*>(memrchr(p, '\r', span));
   const char* last = std::max(lf != nullptr ? lf : p - 1, cr != nullptr ? cr : p - 1);
-  if (last < p) return false;
+  if (last < p) {
+    // Only the start of a row is left: with the file mapped, its end is
+    // copied in and the buffer then runs dry, so what follows is read from
+    // the mapping without a copy.
+    return limit == end && finish_row_from_file(most) && next_plain(out);
+  }
   const char* stop = last + 1;
   if (*last == '\r') {
     if (stop < end) {
@@ -206,8 +213,51 @@ bool CsvReader::next_plain(PlainText& out) {
   out.text = std::string_view(p, static_cast<std::size_t>(stop - p));
   out.line = line_;
   out.delimiter = options_.delimiter;
+  out.file_end = 0;
   line_ += count_breaks(p, stop);
   begin_ = static_cast<std::size_t>(stop - buf);
+  return true;
+}
+
+bool CsvReader::next_mapped(PlainText& out, std::size_t most) {
+  // Bad bytes still to report belong to rows the buffer will read.
+  if (invalid_pos_ < source_->invalid().size()) return false;
+  const std::string_view ahead = source_->raw_ahead(std::min(most, options_.block_size));
+  if (ahead.empty()) return false;
+  const char* const start = ahead.data() + (skip_lf_ && ahead.front() == '\n' ? 1 : 0);
+  const char* const end = ahead.data() + ahead.size();
+  // The text ends after the last line end before the first quote or bad byte.
+  const char* limit = end;
+  if (const void* quote = std::memchr(start, '"', static_cast<std::size_t>(limit - start)))
+    limit = static_cast<const char*>(quote);
+  int step = 1;
+  limit = start + utf8_valid_prefix(reinterpret_cast<const unsigned char*>(start),
+                                    static_cast<std::size_t>(limit - start), &step);
+  std::size_t span = static_cast<std::size_t>(limit - start);
+  const char* lf = static_cast<const char*>(memrchr(start, '\n', span));
+  const char* cr = static_cast<const char*>(memrchr(start, '\r', span));
+  const char* last = std::max(lf != nullptr ? lf : start - 1, cr != nullptr ? cr : start - 1);
+  if (last < start) return false;
+  skip_lf_ = false;
+  const char* stop = last + 1;
+  if (*last == '\r') {
+    if (stop < end) {
+      if (*stop == '\n') ++stop;
+    } else {
+      skip_lf_ = true;  // an LF may begin what follows
+    }
+  }
+  const std::size_t taken = static_cast<std::size_t>(stop - ahead.data());
+  out.text = std::string_view(start, static_cast<std::size_t>(stop - start));
+  out.line = line_;
+  out.delimiter = options_.delimiter;
+  line_ += count_breaks(start, stop);
+  // The buffer is empty: it restarts after the bytes taken.
+  buf_offset_ += end_ + taken;
+  begin_ = end_ = 0;
+  std::memset(buf_.get(), '\n', kPadding);
+  source_->consume_ahead(taken);
+  out.file_end = source_->offset();
   return true;
 }
 
@@ -238,7 +288,19 @@ bool CsvReader::fill() {
   }
   // Read at least as much as the unfinished row holds: a long row doubles
   // the buffer, instead of being parsed again for every block.
-  std::size_t want = std::max(options_.block_size, pending);
+  make_room(std::max(options_.block_size, pending));
+  std::size_t got = source_->read(buf_.get() + end_, capacity_ - end_);
+  end_ += got;
+  std::memset(buf_.get() + end_, '\n', kPadding);  // every scan for a special byte stops at end_
+  if (got == 0) {
+    eof_ = true;
+    if (source_->error()) error_ = source_->error();
+  }
+  return got > 0;
+}
+
+void CsvReader::make_room(std::size_t want) {
+  const std::size_t pending = end_ - begin_;
   if (capacity_ < pending + want) {
     std::size_t capacity = pending + want;
     auto grown = std::make_unique_for_overwrite<char[]>(capacity + kPadding);
@@ -252,14 +314,29 @@ bool CsvReader::fill() {
   buf_offset_ += begin_;
   begin_ = 0;
   end_ = pending;
-  std::size_t got = source_->read(buf_.get() + end_, capacity_ - end_);
-  end_ += got;
-  std::memset(buf_.get() + end_, '\n', kPadding);  // every scan for a special byte stops at end_
-  if (got == 0) {
-    eof_ = true;
-    if (source_->error()) error_ = source_->error();
-  }
-  return got > 0;
+}
+
+bool CsvReader::finish_row_from_file(std::size_t most) {
+  const std::size_t pending = end_ - begin_;
+  if (pending >= most) return false;
+  const std::string_view ahead = source_->raw_ahead(most - pending);
+  if (ahead.empty()) return false;
+  const char* const a = ahead.data();
+  const char* line_end = nullptr;
+  for (char c : {'\n', '\r'})
+    if (const void* at = std::memchr(a, c, ahead.size()); at != nullptr)
+      line_end = line_end == nullptr ? static_cast<const char*>(at) : std::min(line_end, static_cast<const char*>(at));
+  if (line_end == nullptr || std::memchr(a, '"', static_cast<std::size_t>(line_end - a)) != nullptr) return false;
+  std::size_t n = static_cast<std::size_t>(line_end - a) + 1;
+  int step = 1;
+  if (utf8_valid_prefix(reinterpret_cast<const unsigned char*>(a), n, &step) != n) return false;
+  if (*line_end == '\r' && n < ahead.size() && a[n] == '\n') ++n;
+  make_room(n);
+  std::memcpy(buf_.get() + end_, a, n);
+  end_ += n;
+  std::memset(buf_.get() + end_, '\n', kPadding);
+  source_->consume_ahead(n);
+  return true;
 }
 
 CsvReader::Step CsvReader::parse_row(std::vector<std::string_view>& cells, std::size_t width) {

@@ -70,6 +70,7 @@ class CsvReader : public TableReader {
   // last unfinished row: such text has no quoted field, no recovery and no
   // field or row over the limits, so splitting it is all that is left.
   bool next_plain(PlainText& out) override;
+  void release(uint64_t file_end) override { source_->release_before(file_end); }
   // "UTF-8", "UTF-8 (BOM)" or "Big5 (CP950)"; final after the header.
   std::string encoding() const override { return source_->encoding_name(); }
   uint64_t bytes_read() const override { return source_->bytes_read(); }
@@ -79,8 +80,16 @@ class CsvReader : public TableReader {
   enum class Step { row, more, again, end };
 
   bool read_row(std::vector<std::string_view>& cells, uint64_t& line, std::size_t width);
+  // next_plain from the file's own bytes, when nothing is buffered.
+  bool next_mapped(PlainText& out, std::size_t most);
   Step parse_row(std::vector<std::string_view>& cells, std::size_t width);
   bool fill();
+  // Room for `want` more bytes after the unread ones, which move to the front.
+  void make_room(std::size_t want);
+  // Appends from the mapped file the rest of the unfinished row at the end
+  // of the buffer, when it is plain (no quote, valid UTF-8) and fits in
+  // `most`; false otherwise.
+  bool finish_row_from_file(std::size_t most);
   // One quoted field from the quote at p; Step::row when it is complete.
   Step quoted_field(const char*& p, std::string_view& cell, uint64_t& breaks, int column);
   std::string_view cut_long_field(std::string_view cell, int column);  // with its issue

@@ -5,6 +5,7 @@
 #include "check/encoding.h"
 
 #include <fcntl.h>
+#include <sys/mman.h>
 #include <unicode/ucnv_cb.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -124,6 +125,7 @@ Utf8Source::Utf8Source(int fd, bool owns_fd, std::string display, uint64_t size,
       block_size_(std::max<std::size_t>(block_size, 1)) {}
 
 Utf8Source::~Utf8Source() {
+  if (map_ != nullptr) ::munmap(const_cast<char*>(map_), map_size_);
   if (owns_fd_) ::close(fd_);
   if (big5_ != nullptr) ucnv_close(big5_);
 }
@@ -148,6 +150,15 @@ std::unique_ptr<Utf8Source> Utf8Source::open(const std::string& path, std::strin
   if (is_stat && S_ISDIR(st.st_mode)) {
     diags.add(file_error(display, Msg::io_cannot_read, {display, reason(EISDIR)}));
     return nullptr;
+  }
+  if (path != "-" && size > 0) {
+    // Read in order, once: the system may read ahead and need not keep it.
+    void* map = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
+    if (map != MAP_FAILED) {
+      ::madvise(map, size, MADV_SEQUENTIAL);
+      src->map_ = static_cast<const char*>(map);
+      src->map_size_ = size;
+    }
   }
   if (*choice == EncodingChoice::big5 && !src->start_big5()) {
     diags.add(*src->error_);
@@ -187,6 +198,35 @@ bool Utf8Source::start_big5() {
 std::string Utf8Source::encoding_name() const {
   if (mode_ == Mode::big5) return "Big5 (CP950)";
   return bom_ ? "UTF-8 (BOM)" : "UTF-8";
+}
+
+uint64_t Utf8Source::offset() const { return raw_offset_ - (raw_end_ - raw_pos_); }
+
+std::string_view Utf8Source::raw_ahead(std::size_t max) const {
+  // In UTF-8 the raw bytes read but not yet handed out are the file's own,
+  // so the mapping serves them as well as what follows.
+  const uint64_t at = offset();
+  if (map_ == nullptr || mode_ != Mode::utf8 || error_ || at >= map_size_) return {};
+  return std::string_view(map_ + at, std::min<uint64_t>(max, map_size_ - at));
+}
+
+void Utf8Source::consume_ahead(std::size_t n) {
+  const std::size_t buffered = std::min(n, raw_end_ - raw_pos_);
+  raw_pos_ += buffered;
+  out_offset_ += n;
+  if (n == buffered) return;
+  // The next read() starts after them.
+  if (::lseek(fd_, static_cast<off_t>(n - buffered), SEEK_CUR) < 0) fail(errno);
+  raw_offset_ += n - buffered;
+}
+
+void Utf8Source::release_before(uint64_t offset) {
+  if (map_ == nullptr) return;
+  const uint64_t page = static_cast<uint64_t>(::sysconf(_SC_PAGESIZE));
+  const uint64_t upto = std::min(offset, map_size_) / page * page;
+  if (upto <= released_) return;
+  ::madvise(const_cast<char*>(map_) + released_, upto - released_, MADV_DONTNEED);
+  released_ = upto;
 }
 
 void Utf8Source::fail(int err) {

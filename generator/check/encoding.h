@@ -86,6 +86,21 @@ class Utf8Source {
   uint64_t bytes_read() const { return raw_offset_; }
   uint64_t bytes_total() const { return size_; }
 
+  // Zero-copy reading of a regular file read as UTF-8: up to `max` bytes of
+  // the input ahead as they are in the file (mapped into memory), since in
+  // UTF-8 they are handed out unchanged; empty for other inputs. They are
+  // not validated: the caller checks them and takes a valid prefix with
+  // consume_ahead(n), which counts them as read. Their memory stays until
+  // release_before() passes them.
+  std::string_view raw_ahead(std::size_t max) const;
+  void consume_ahead(std::size_t n);
+  // The file offset of the next byte to hand out.
+  uint64_t offset() const;
+  // The mapped bytes before file offset `offset` are no longer needed: their
+  // pages leave this process (the file's pages stay cached by the system),
+  // so memory stays bounded by what is in flight, not by the file.
+  void release_before(uint64_t offset);
+
  private:
   enum class Mode { sniffing, utf8, big5 };
 
@@ -104,6 +119,9 @@ class Utf8Source {
 
   int fd_;
   bool owns_fd_;  // not stdin
+  const char* map_ = nullptr;  // the whole file, when it is regular and could be mapped
+  uint64_t map_size_ = 0;
+  uint64_t released_ = 0;      // pages of the mapping before this are given back
   std::string display_;
   uint64_t size_;
   std::size_t block_size_;

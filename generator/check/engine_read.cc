@@ -30,22 +30,29 @@ struct RowBatch {
   uint64_t seq = 0;
   std::string text;               // the plain text, or the parsed rows' bytes back to back
   bool plain = false;
-  PlainText plain_from;           // plain: the line and delimiter (its text is `text`)
+  PlainText plain_from;           // plain: the line and delimiter, and the file's text when mapped
   std::vector<uint32_t> cells;    // parsed: per cell, begin and size in `text`
   std::vector<uint32_t> row_end;  // parsed: end of each row in `cells`, in cells
   std::vector<uint64_t> lines;    // parsed: each row's line
   std::vector<ReadIssue> issues;  // raised while these rows were read
 
+  // Text in the file's own mapped bytes is only viewed; the reader's buffer
+  // is copied.
   void set_plain(const PlainText& p) {
     plain = true;
-    text.assign(p.text);
     plain_from = p;
+    if (p.file_end == 0) {
+      text.assign(p.text);
+      plain_from.text = {};
+    }
   }
+  std::string_view plain_text() const { return plain_from.file_end != 0 ? plain_from.text : std::string_view(text); }
   // Empty again, its memory kept for the next rows.
   void clear() {
     seq = 0;
     text.clear();
     plain = false;
+    plain_from = {};
     cells.clear();
     row_end.clear();
     lines.clear();
@@ -79,7 +86,7 @@ struct RowBatch {
   void each_row(std::size_t width, std::vector<std::string_view>& cells, std::vector<ReadIssue>& split_issues,
                 Fn&& fn) const {
     if (plain) {
-      PlainRows rows(PlainText{text, plain_from.line, plain_from.delimiter}, width);
+      PlainRows rows(PlainText{plain_text(), plain_from.line, plain_from.delimiter, 0}, width);
       for (uint64_t line = 0; rows.next(cells, line, split_issues);) fn(cells, line);
       return;
     }
@@ -98,6 +105,7 @@ struct RowBatch {
 // What a worker made of a batch.
 struct BatchResult {
   uint64_t rows = 0;
+  uint64_t file_end = 0;  // the batch's mapped text ends there (PlainText::file_end), or 0
   std::vector<Found> found;
   std::vector<std::string> spill;      // records by partition
   std::string organisation_records;
@@ -105,6 +113,7 @@ struct BatchResult {
   // Empty again, its memory kept for the next batch.
   void clear() {
     rows = 0;
+    file_end = 0;
     found.clear();
     for (std::string& p : spill) p.clear();
     organisation_records.clear();
@@ -138,6 +147,7 @@ class Worker {
   // `out` is empty (BatchResult::clear).
   void process(const RowBatch& batch, BatchResult& out) {
     out.spill.resize(job_.state.spill.partitions());
+    out.file_end = batch.plain_from.file_end;
     issues_.clear();
     batch.each_row(job_.headers.size(), cells_, issues_,
                    [&](const std::vector<std::string_view>& cells, uint64_t line) { process_row(cells, line, out); });
@@ -339,6 +349,7 @@ void read_file(const Plan& plan, const std::string& path, ReadState& state, Diag
   uint64_t rows = 0;
   auto commit = [&](BatchResult& r) {
     rows += r.rows;
+    if (r.file_end != 0) reader->release(r.file_end);
     for (auto& f : r.found) state.add(std::move(f));
     for (std::size_t p = 0; p < r.spill.size(); ++p)
       if (!r.spill[p].empty() && !spill_failed && !state.spill.append(p, r.spill[p])) spill_failed = true;

@@ -29,6 +29,10 @@ struct PlainText {
   std::string_view text;
   uint64_t line = 0;  // of the first byte
   char delimiter = ',';
+  // When the text is the file's own bytes, mapped, rather than the reader's
+  // buffer (valid until the next call): the file offset just after it. The
+  // text then stays valid until release() passes that offset.
+  uint64_t file_end = 0;
 };
 
 class TableReader {
@@ -50,6 +54,9 @@ class TableReader {
   // next row needs next() (or the reader never does this): call next() for
   // one row and ask again.
   virtual bool next_plain(PlainText&) { return false; }
+  // The plain texts that end at or before file offset `file_end` are done
+  // with (see PlainText::file_end).
+  virtual void release(uint64_t /*file_end*/) {}
 
   // Issues found so far; the caller may take and clear them.
   std::vector<ReadIssue>& issues() { return issues_; }

@@ -512,6 +512,7 @@ Table read_all_plain(TableReader& reader) {
         t.rows.emplace_back(cells.begin(), cells.end());
         t.lines.push_back(line);
       }
+      if (plain.file_end != 0) reader.release(plain.file_end);  // done with it, as the engine is
       continue;
     }
     if (!reader.next(cells, line)) break;
@@ -573,6 +574,44 @@ TEST_F(Csv, PlainTextGivesWhatRowByRowReadingGives) {
     EXPECT_EQ(got.error.has_value(), want.error.has_value());
   }
   EXPECT_GT(plain_rows, 1000u);
+}
+
+// With nothing buffered, plain text is the file's own mapped bytes (no
+// copy), and the row the buffer had begun is finished from the mapping.
+TEST_F(Csv, PlainTextComesStraightFromTheFile) {
+  std::string text = "a,b\n";
+  for (int i = 0; i < 2000; ++i) text += std::to_string(i) + ",學校\r\n";
+  CsvOptions options;
+  options.block_size = 64;
+  Diagnostics diags;
+  auto reader = open_csv(write(text), options, diags);
+  std::vector<std::string> header;
+  ASSERT_TRUE(reader->header(header));
+  PlainText plain;
+  std::size_t mapped = 0, rows = 0;
+  uint64_t next_line = 2;
+  std::vector<std::string_view> cells;
+  std::vector<ReadIssue> issues;
+  while (reader->next_plain(plain) || reader->next(cells, next_line)) {
+    if (plain.text.empty()) {
+      ++rows, ++next_line;
+      continue;
+    }
+    EXPECT_EQ(plain.line, next_line);
+    PlainRows split(plain, 2);
+    for (uint64_t line = 0; split.next(cells, line, issues); ++rows) {
+      EXPECT_EQ(line, next_line++);
+      EXPECT_EQ(cells[1], "學校");
+    }
+    if (plain.file_end != 0) {
+      ++mapped;
+      reader->release(plain.file_end);
+    }
+    plain = {};
+  }
+  EXPECT_EQ(rows, 2000u);
+  EXPECT_GT(mapped, 100u);
+  EXPECT_TRUE(issues.empty());
 }
 
 TEST_F(Csv, NextPlainHandsOverWholeRowsAndStopsAtAQuote) {
