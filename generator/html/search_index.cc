@@ -52,7 +52,9 @@ icu::BreakIterator* word_iterator() {
 template <class Emit>
 void for_each_term(std::string_view text, Emit&& emit) {
   UErrorCode status = U_ZERO_ERROR;
-  UText* ut = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
+  // On the stack: opening it allocates nothing.
+  UText stack_text = UTEXT_INITIALIZER;
+  UText* ut = utext_openUTF8(&stack_text, text.data(), static_cast<int64_t>(text.size()), &status);
   icu::BreakIterator* bi = word_iterator();
   if (bi && U_SUCCESS(status)) {
     bi->setText(ut, status);
