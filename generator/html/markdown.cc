@@ -13,6 +13,7 @@
 #include "core/text.h"
 #include "html/arena.h"
 #include "html/gfm_extensions.h"
+#include "html/utf8_check.h"
 
 namespace fangyi::html {
 namespace {
@@ -101,7 +102,10 @@ std::string heading_id(std::string_view text, std::vector<std::string>& taken) {
 RenderedMarkdown render_markdown(std::string_view markdown) {
   const int options = CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_GITHUB_PRE_LANG;
   const ArenaReset reset;  // last: after everything below is done with
-  cmark_parser* parser = cmark_parser_new_with_mem(options, &arena_mem);
+  // cmark-gfm's own check copies a page that is UTF-8 as it is, line by
+  // line; it is only asked to where the page is not.
+  cmark_parser* parser =
+      cmark_parser_new_with_mem(is_utf8(markdown) ? options & ~CMARK_OPT_VALIDATE_UTF8 : options, &arena_mem);
   for (cmark_syntax_extension* ext : gfm_extensions()) cmark_parser_attach_syntax_extension(parser, ext);
   cmark_parser_feed(parser, markdown.data(), markdown.size());
   cmark_node* root = cmark_parser_finish(parser);
