@@ -93,6 +93,18 @@ class RowConverter {
     }
   }
 
+  // One cell of a row, as convert_row converts it: `cell`, trimmed, into
+  // values[slot] and texts[slot]; a cell that does not convert is null and
+  // its problem returned.
+  std::optional<CellError> convert_one(std::size_t slot, std::string_view cell, expr::Value* values,
+                                       std::string_view* texts) {
+    const std::string_view raw = trim_view(cell);
+    texts[slot] = raw;
+    auto err = convert_field(fields_[slot], codes_[slot], raw, values[slot]);
+    if (err) values[slot] = expr::Value::null();
+    return err;
+  }
+
   // The codes of the last converted row, by slot.
   const uint16_t* codes() const { return codes_.data(); }
   // How many codes field `slot` has besides 0 when they stand for values

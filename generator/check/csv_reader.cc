@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cstring>
 
+#include "check/csv_scanner.h"
 #include "core/utf8_scan.h"
 
 #ifdef __SSE2__
@@ -21,69 +22,6 @@ namespace {
 constexpr std::size_t kPreviewBytes = 40;  // of text quoted in an issue
 constexpr std::size_t kPadding = 64;       // LF bytes after the data, so scans need no bounds check
 
-// Finds the first delimiter, quote, CR or LF at or after p; the padding
-// guarantees one. It marks the special bytes of 64 at a time in a bit mask
-// (SSE2, on every x86-64, compares 16 bytes at once) and answers the next
-// calls from that mask while they fall inside those 64 bytes: finding where
-// a field ends then does not wait for a load that depends on where the field
-// before it ended.
-class Scanner {
- public:
-  // `end`: bytes from here on are not read; the scan stops there (as at an
-  // LF). Without it, the text must be followed by 64 readable bytes, one of
-  // them special.
-  explicit Scanner(char delimiter, const char* end = nullptr) : delimiter_(delimiter), end_(end) {}
-
-  const char* operator()(const char* p) {
-    // As integers: comparing with a window of another block is no UB.
-    uintptr_t offset = reinterpret_cast<uintptr_t>(p) - reinterpret_cast<uintptr_t>(base_);
-    if (offset < 64) {
-      if (uint64_t rest = mask_ & (~uint64_t{0} << offset)) return base_ + __builtin_ctzll(rest);
-    }
-    for (base_ = p;; base_ += 64) {
-      mask_ = end_ != nullptr && end_ - base_ < 64 ? mark_bounded(base_) : mark(base_);
-      if (mask_ != 0) return base_ + __builtin_ctzll(mask_);
-    }
-  }
-
- private:
-  // Fewer than 64 bytes are left before end_: the rest is marked one by one
-  // and end_ itself counts as special.
-  uint64_t mark_bounded(const char* p) const {
-    const std::size_t n = static_cast<std::size_t>(end_ - p);
-    uint64_t mask = 0;
-    for (std::size_t i = 0; i < n; ++i) {
-      char c = p[i];
-      mask |= static_cast<uint64_t>(c == delimiter_ || c == '"' || c == '\r' || c == '\n') << i;
-    }
-    return mask | uint64_t{1} << n;
-  }
-
-  uint64_t mark(const char* p) const {
-    uint64_t mask = 0;
-#ifdef __SSE2__
-    const __m128i delimiter = _mm_set1_epi8(delimiter_), quote = _mm_set1_epi8('"'), cr = _mm_set1_epi8('\r'),
-                  lf = _mm_set1_epi8('\n');
-    for (int i = 0; i < 4; ++i) {
-      __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * i));
-      __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, delimiter), _mm_cmpeq_epi8(v, quote)),
-                                 _mm_or_si128(_mm_cmpeq_epi8(v, cr), _mm_cmpeq_epi8(v, lf)));
-      mask |= static_cast<uint64_t>(static_cast<uint32_t>(_mm_movemask_epi8(hit))) << (16 * i);
-    }
-#else
-    for (int i = 0; i < 64; ++i) {
-      char c = p[i];
-      mask |= static_cast<uint64_t>(c == delimiter_ || c == '"' || c == '\r' || c == '\n') << i;
-    }
-#endif
-    return mask;
-  }
-
-  char delimiter_;
-  const char* end_;
-  const char* base_ = nullptr;  // the 64 bytes `mask_` describes
-  uint64_t mask_ = 0;
-};
 
 // Line breaks in [b, e): LF, CRLF and lone CR each count one. Whole
 // paragraphs of rows pass through here (next_plain): 16 bytes at a time, an
@@ -348,7 +286,7 @@ CsvReader::Step CsvReader::parse_row(std::vector<std::string_view>& cells, std::
   const bool eof = eof_;
   const char delim = options_.delimiter;
   const std::size_t max_field = options_.max_field_bytes;
-  Scanner scan(delim);
+  CsvScanner scan(delim);
   const char* p = buf + begin_;
 
   // Empty lines, and the LF of a CRLF whose CR ended the previous row.
@@ -473,7 +411,7 @@ CsvReader::Step CsvReader::quoted_field(const char*& p, std::string_view& cell, 
 
   // Text after the closing quote, up to the delimiter or line end; quotes in
   // it are characters.
-  Scanner scan(delim);
+  CsvScanner scan(delim);
   const char* text = p;
   for (p = scan(p); *p == '"'; p = scan(p + 1)) {
   }
@@ -508,58 +446,22 @@ void CsvReader::report_invalid_bytes(const char* row_begin, const char* row_end)
         {std::to_string(column), bad[first].hex(), std::to_string(last - first)});
 }
 
-class PlainRows::Scanner : public check::Scanner {
- public:
-  using check::Scanner::Scanner;
-};
-
 PlainRows::PlainRows(const PlainText& plain, std::size_t width)
     : p_(plain.text.data()),
       end_(plain.text.data() + plain.text.size()),
       line_(plain.line),
       delimiter_(plain.delimiter),
       width_(width),
-      scan_(std::make_unique<Scanner>(plain.delimiter, end_)) {}
-
-PlainRows::~PlainRows() = default;
+      scan_(plain.delimiter, end_) {}
 
 bool PlainRows::next(std::vector<std::string_view>& cells, uint64_t& line, std::vector<ReadIssue>& issues) {
-  const char* p = p_;
-  const char* const end = end_;
-  for (; p < end && (*p == '\n' || *p == '\r'); ++line_) {  // empty lines
-    if (*p == '\r' && p + 1 < end && p[1] == '\n') ++p;
-    ++p;
-  }
-  if (p == end) {
-    p_ = p;
-    return false;
-  }
-  line = line_;
   // Cells are written in place, not appended: no capacity check per cell.
   cells.resize(width_);
   std::string_view* const out = cells.data();
-  const std::size_t width = width_;
-  const char delimiter = delimiter_;
   std::size_t count = 0;
-  for (;;) {
-    const char* f = (*scan_)(p);
-    if (count < width) out[count] = std::string_view(p, static_cast<std::size_t>(f - p));
-    ++count;
-    if (f == end) {
-      p = f;
-      break;
-    }
-    p = f + 1;
-    if (*f == delimiter) continue;
-    if (*f == '\r' && p < end && *p == '\n') ++p;
-    break;
-  }
-  p_ = p;
-  ++line_;
-  if (count != width) {
-    issues.push_back(ragged_row(line, count, width));
-    for (std::size_t k = count; k < width; ++k) out[k] = {};
-  }
+  if (!next_row(line, count, issues, [out](std::size_t column, std::string_view cell) { out[column] = cell; }))
+    return false;
+  for (std::size_t k = count; k < width_; ++k) out[k] = {};
   return true;
 }
 

@@ -36,6 +36,7 @@
 // row holds, so a long row is parsed O(log n) times, not O(n).
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -43,6 +44,7 @@
 #include <string_view>
 #include <vector>
 
+#include "check/csv_scanner.h"
 #include "check/encoding.h"
 #include "check/table.h"
 #include "core/diagnostic.h"
@@ -125,6 +127,9 @@ class CsvReader : public TableReader {
   std::vector<std::string_view> header_cells_;
 };
 
+// The issue of a data row with `count` cells under a header of `width`.
+ReadIssue ragged_row(uint64_t line, std::size_t count, std::size_t width);
+
 // Splits text that CsvReader::next_plain handed out into rows, exactly as
 // next() would: empty lines skipped, LF, CRLF and lone CR line ends, cells
 // cut or padded to the header's width with a ragged-row issue. Cells view
@@ -132,21 +137,56 @@ class CsvReader : public TableReader {
 class PlainRows {
  public:
   PlainRows(const PlainText& plain, std::size_t width);
-  ~PlainRows();
+  // The next row, as `width` cells.
   bool next(std::vector<std::string_view>& cells, uint64_t& line, std::vector<ReadIssue>& issues);
 
+  // The next row, cell by cell: cell(column, text) for each of its first
+  // `width` cells; `count` is how many the row has (the missing ones are
+  // empty). Inline, so that a caller's work on each cell joins the split.
+  template <class Cell>
+  bool next_row(uint64_t& line, std::size_t& count, std::vector<ReadIssue>& issues, Cell&& cell) {
+    const char* p = p_;
+    const char* const end = end_;
+    for (; p < end && (*p == '\n' || *p == '\r'); ++line_) {  // empty lines
+      if (*p == '\r' && p + 1 < end && p[1] == '\n') ++p;
+      ++p;
+    }
+    if (p == end) {
+      p_ = p;
+      return false;
+    }
+    line = line_;
+    const std::size_t width = width_;
+    const char delimiter = delimiter_;
+    std::size_t n = 0;
+    for (;;) {
+      const char* f = scan_(p);
+      if (n < width) cell(n, std::string_view(p, static_cast<std::size_t>(f - p)));
+      ++n;
+      if (f == end) {
+        p = f;
+        break;
+      }
+      p = f + 1;
+      if (*f == delimiter) continue;
+      if (*f == '\r' && p < end && *p == '\n') ++p;
+      break;
+    }
+    p_ = p;
+    ++line_;
+    if (n != width) issues.push_back(ragged_row(line, n, width));
+    count = std::min(n, width);
+    return true;
+  }
+
  private:
-  class Scanner;
   const char* p_;
   const char* end_;
   uint64_t line_;
   char delimiter_;
   std::size_t width_;
-  std::unique_ptr<Scanner> scan_;  // kept from row to row: it remembers 64 bytes ahead
+  CsvScanner scan_;  // kept from row to row: it remembers 64 bytes ahead
 };
-
-// The issue of a data row with `count` cells under a header of `width`.
-ReadIssue ragged_row(uint64_t line, std::size_t count, std::size_t width);
 
 // Opens `path` ("-" is stdin). On failure (missing file, unknown encoding)
 // returns nullptr and adds the error to `diags`.

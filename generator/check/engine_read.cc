@@ -80,16 +80,9 @@ struct RowBatch {
   bool empty() const { return !plain && lines.empty() && issues.empty(); }
   bool full() const { return lines.size() >= kBatchRows || text.size() >= kBatchBytes; }
 
-  // Calls fn(cells, line) for each row, in order; issues raised by
-  // splitting plain text are added to `issues`.
+  // Calls fn(cells, line) for each row the reader parsed, in order.
   template <class Fn>
-  void each_row(std::size_t width, std::vector<std::string_view>& cells, std::vector<ReadIssue>& split_issues,
-                Fn&& fn) const {
-    if (plain) {
-      PlainRows rows(PlainText{plain_text(), plain_from.line, plain_from.delimiter, 0}, width);
-      for (uint64_t line = 0; rows.next(cells, line, split_issues);) fn(cells, line);
-      return;
-    }
+  void each_row(std::vector<std::string_view>& cells, Fn&& fn) const {
     for (std::size_t r = 0, first = 0; r < lines.size(); first = row_end[r++]) {
       cells.clear();
       for (std::size_t c = first; c < row_end[r]; ++c) cells.emplace_back(text.data() + cells_at(c), cells_size(c));
@@ -139,6 +132,12 @@ class Worker {
         checks_(job.plan, job.dataset, convert_), texts_(n_) {
     key_slot_ = slot_of(d_, d_.key);
     org_slot_ = slot_of(d_, d_.organisation);
+    slot_of_column_.assign(job.headers.size(), -1);
+    for (std::size_t slot = 0; slot < n_; ++slot) {
+      const int col = job.match.column_of_field[slot];
+      if (col >= 0 && static_cast<std::size_t>(col) < job.headers.size()) slot_of_column_[static_cast<std::size_t>(col)] = static_cast<int>(slot);
+      else absent_.push_back(slot);
+    }
     ctx_.values = values_.data();
     ctx_.value_count = values_.size();
     ctx_.today = job.plan.today;
@@ -149,8 +148,18 @@ class Worker {
     out.spill.resize(job_.state.spill.partitions());
     out.file_end = batch.plain_from.file_end;
     issues_.clear();
-    batch.each_row(job_.headers.size(), cells_, issues_,
-                   [&](const std::vector<std::string_view>& cells, uint64_t line) { process_row(cells, line, out); });
+    if (batch.plain) {
+      process_plain(batch, out);
+    } else {
+      batch.each_row(cells_, [&](const std::vector<std::string_view>& cells, uint64_t line) {
+        errors_.clear();
+        convert_.convert_row(cells.data(), cells.size(), job_.match.column_of_field.data(), values_.data(),
+                             texts_.data(), [&](std::size_t slot, std::string_view, CellError& err) {
+                               errors_.emplace_back(slot, std::move(err));
+                             });
+        finish_row(line, out);
+      });
+    }
     const std::vector<ReadIssue>* all_issues[] = {&batch.issues, &issues_};
     for (const std::vector<ReadIssue>* issues : all_issues) {
       for (const ReadIssue& issue : *issues) {
@@ -165,21 +174,49 @@ class Worker {
   }
 
  private:
-  void process_row(const std::vector<std::string_view>& cells, uint64_t line, BatchResult& out) {
+  // Unsplit rows: each cell is converted as the split reaches it, into the
+  // slot its column feeds.
+  void process_plain(const RowBatch& batch, BatchResult& out) {
+    PlainRows rows(PlainText{batch.plain_text(), batch.plain_from.line, batch.plain_from.delimiter, 0},
+                   job_.headers.size());
+    expr::Value* const values = values_.data();
+    std::string_view* const texts = texts_.data();
+    const int* const slot_of = slot_of_column_.data();
+    for (;;) {
+      uint64_t line = 0;
+      std::size_t count = 0;
+      errors_.clear();
+      bool row = rows.next_row(line, count, issues_, [&](std::size_t column, std::string_view cell) {
+        const int slot = slot_of[column];
+        if (slot < 0) return;
+        if (auto err = convert_.convert_one(static_cast<std::size_t>(slot), cell, values, texts))
+          errors_.emplace_back(static_cast<std::size_t>(slot), std::move(*err));
+      });
+      if (!row) break;
+      // Fields of no column, or past the end of a short row, are empty.
+      for (std::size_t slot : absent_) convert_.convert_one(slot, {}, values, texts);
+      if (count < job_.headers.size()) {
+        for (std::size_t slot = 0; slot < n_; ++slot) {
+          const int col = job_.match.column_of_field[slot];
+          if (col >= 0 && static_cast<std::size_t>(col) >= count) convert_.convert_one(slot, {}, values, texts);
+        }
+      }
+      finish_row(line, out);
+    }
+  }
+
+  // A row whose cells are converted (errors_ holds their problems): its
+  // findings, row checks and kept record.
+  void finish_row(uint64_t line, BatchResult& out) {
     const Plan& plan = job_.plan;
-    const auto& column_of = job_.match.column_of_field;
     ++out.rows;
-    const int org_col = org_slot_ >= 0 ? column_of[static_cast<std::size_t>(org_slot_)] : -1;
-    std::string_view org =
-        org_col >= 0 && static_cast<std::size_t>(org_col) < cells.size() ? trim_view(cells[org_col]) : "";
-    convert_.convert_row(cells.data(), cells.size(), column_of.data(), values_.data(), texts_.data(),
-                         [&](std::size_t slot, std::string_view raw, const CellError& err) {
-                           out.found.push_back(
-                               {{job_.path, line, d_.fields[slot].header, "input.cell", rules::CheckSeverity::error,
-                                 format_message(err.message, plan.options.lang, err.args),
-                                 plan.shown(d_.fields[slot], raw), std::string(org), ""},
-                                job_.dataset, static_cast<int>(slot)});
-                         });
+    const std::string_view org = org_slot_ >= 0 ? texts_[static_cast<std::size_t>(org_slot_)] : std::string_view();
+    for (auto& [slot, err] : errors_) {
+      out.found.push_back({{job_.path, line, d_.fields[slot].header, "input.cell", rules::CheckSeverity::error,
+                            format_message(err.message, plan.options.lang, err.args),
+                            plan.shown(d_.fields[slot], texts_[slot]), std::string(org), ""},
+                           job_.dataset, static_cast<int>(slot)});
+    }
     std::string_view key = key_slot_ >= 0 ? texts_[static_cast<std::size_t>(key_slot_)] : std::string_view();
     checks_.run(ctx_, convert_.codes(), [&](std::size_t check) {
       const CompiledCheck& cc = plan.checks[check];
@@ -212,6 +249,9 @@ class Worker {
   RowChecks checks_;
   std::vector<std::string_view> texts_, cells_;
   std::vector<ReadIssue> issues_;  // of splitting a plain batch
+  std::vector<std::pair<std::size_t, CellError>> errors_;  // of the row being converted: slot, problem
+  std::vector<int> slot_of_column_;  // by column of the file: the slot it feeds, or -1
+  std::vector<std::size_t> absent_;  // slots of no column
   expr::Context ctx_;
   int key_slot_ = -1, org_slot_ = -1;
   std::string last_org_;

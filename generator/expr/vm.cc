@@ -35,6 +35,12 @@ Value with_kind(ValueKind k, int64_t i) {
 bool is_num(const Value& v) { return v.kind == ValueKind::int_ || v.kind == ValueKind::decimal; }
 double as_double(const Value& v) { return v.kind == ValueKind::int_ ? static_cast<double>(v.i) : v.d; }
 
+// Kinds whose values are the int64 `i`, compared as numbers.
+bool integer_like(ValueKind k) {
+  return k == ValueKind::int_ || k == ValueKind::date || k == ValueKind::datetime || k == ValueKind::time ||
+         k == ValueKind::duration;
+}
+
 // -1, 0, 1, or 2 when the values cannot be compared.
 int compare(const Value& a, const Value& b) {
   if (a.kind == ValueKind::int_ && b.kind == ValueKind::int_) return (a.i > b.i) - (a.i < b.i);
@@ -275,12 +281,16 @@ Value Evaluator::run(const Context& ctx) {
     ip = base + (to);    \
     FANGYI_DISPATCH();   \
   } while (0)
-#define FANGYI_COMPARE(test)                     \
-  do {                                           \
-    --sp;                                        \
-    int c = compare(sp[-1], sp[0]);              \
-    c == 2 ? set_null(sp[-1]) : set_bool(sp[-1], test); \
-    FANGYI_NEXT();                               \
+// Two values of one integer-like kind (days, seconds, counts) compare in
+// line; anything else through compare().
+#define FANGYI_COMPARE(test)                                                       \
+  do {                                                                             \
+    --sp;                                                                          \
+    const Value &l = sp[-1], &r = sp[0];                                           \
+    int c = l.kind == r.kind && integer_like(l.kind) ? (l.i > r.i) - (l.i < r.i)   \
+                                                     : compare(l, r);              \
+    c == 2 ? set_null(sp[-1]) : set_bool(sp[-1], test);                            \
+    FANGYI_NEXT();                                                                 \
   } while (0)
 
   FANGYI_DISPATCH();
