@@ -67,6 +67,20 @@ bool ascii_time(std::string_view s, std::optional<TimeOfDay>& out) {
 // what parse_date gives, without its copies. False for anything else,
 // including a date that does not exist: the full parse then decides.
 bool fixed_date(std::string_view s, unsigned formats, Date& out) {
+  // yyyy/mm/dd or yyyy-mm-dd, the spelling of nearly every export, first.
+  if (s.size() == 10 && s[4] == s[7] && (s[4] == '/' ? formats & kDateGregorian : s[4] == '-' && (formats & kDateIso))) {
+    unsigned d[8];
+    const std::size_t at[8] = {0, 1, 2, 3, 5, 6, 8, 9};
+    for (int k = 0; k < 8; ++k) {
+      d[k] = static_cast<unsigned>(s[at[k]]) - '0';
+      if (d[k] > 9) return false;
+    }
+    auto date = Date::from_ymd(static_cast<int>(d[0] * 1000 + d[1] * 100 + d[2] * 10 + d[3]),
+                               static_cast<int>(d[4] * 10 + d[5]), static_cast<int>(d[6] * 10 + d[7]));
+    if (!date) return false;
+    out = *date;
+    return true;
+  }
   if (s.size() < 8 || s.size() > 10) return false;
   int y = 0;
   for (int k = 0; k < 4; ++k) {
@@ -96,6 +110,15 @@ bool fixed_date(std::string_view s, unsigned formats, Date& out) {
 // A datetime cell in the common plain form, date and time split at the one
 // space as parse_datetime splits them; nullopt when it takes the full parse.
 std::optional<DateTime> quick_datetime(std::string_view raw, unsigned formats, DateMemo& memo) {
+  // A four-digit-year date is 8 to 10 bytes: its space is at one of these,
+  // and what fixed_date and ascii_time accept holds no other space or 'T'.
+  for (std::size_t at : {10, 9, 8}) {
+    if (raw.size() <= at || raw[at] != ' ') continue;
+    Date d;
+    std::optional<TimeOfDay> t;
+    if (fixed_date(raw.substr(0, at), formats, d) && ascii_time(raw.substr(at + 1), t) && t) return DateTime{d, *t};
+    break;
+  }
   std::size_t space;
   if (!plain_ascii(raw, &space) || space == std::string_view::npos || raw.find('T') != std::string_view::npos)
     return std::nullopt;
