@@ -20,8 +20,14 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 6> kEntities
     {"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&#39;", "'"}, {"&nbsp;", " "},
 }};
 
-// The characters text_of treats specially: tags, entities and white space.
-bool is_special(char c) { return c == '<' || c == '&' || c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
+// The characters text_of treats specially: tags, entities and white space,
+// by a look-up per byte.
+constexpr std::array<bool, 256> kSpecial = [] {
+  std::array<bool, 256> special{};
+  for (unsigned char c : {'<', '&', ' ', '\n', '\t', '\r'}) special[c] = true;
+  return special;
+}();
+bool is_special(char c) { return kSpecial[static_cast<unsigned char>(c)]; }
 
 // The end of a run of ordinary characters from `i`: eight bytes at a time
 // where all are past ASCII (CJK text), which none of the special ones are.

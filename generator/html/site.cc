@@ -66,18 +66,20 @@ std::string rewrite_md_links(std::string_view html, const PageNames& md_to_html)
   return out;
 }
 
+// The site's file names, looked up by view.
+using FileNames = std::set<std::string, std::less<>>;
+
 // Relative hrefs of a page that name no file of the site.
-std::vector<std::string> broken_links(const std::string& html, const std::set<std::string>& files) {
+std::vector<std::string> broken_links(std::string_view html, const FileNames& files) {
   std::vector<std::string> broken;
-  for (std::size_t pos = 0, at; (at = html.find("href=\"", pos)) != std::string::npos; pos = at) {
+  for (std::size_t pos = 0, at; (at = html.find("href=\"", pos)) != std::string_view::npos; pos = at) {
     at += 6;
     std::size_t end = html.find('"', at);
-    if (end == std::string::npos) break;
-    std::string href = html.substr(at, end - at);
+    if (end == std::string_view::npos) break;
+    const std::string_view href = html.substr(at, end - at);
     at = end;
-    if (href.empty() || href[0] == '#' || href.find(':') != std::string::npos) continue;
-    std::string target = href.substr(0, href.find('#'));
-    if (!files.count(target)) broken.push_back(href);
+    if (href.empty() || href[0] == '#' || href.find(':') != std::string_view::npos) continue;
+    if (!files.count(href.substr(0, href.find('#')))) broken.emplace_back(href);
   }
   return broken;
 }
@@ -327,7 +329,7 @@ bool render_site(const SiteOptions& options, Diagnostics& diags, SiteResult& res
   for (Page& p : generated) pages.push_back(std::move(p));
   for (PageShare& s : generated_shares) shares.push_back(std::move(s));
 
-  std::set<std::string> files{"print.html"};
+  FileNames files{"print.html"};
   for (const auto& p : pages) {
     if (!files.insert(p.file).second) {
       diags.error(SourceLocation{options.pages_dir, 0, 0, 1}, Msg::site_duplicate_page, {p.title, p.file});
