@@ -5,6 +5,8 @@
 // answered from memory by those fields' codes (RowConverter): an export
 // repeats a handful of such combinations (無症狀 and no symptom ticked, row
 // after row), so most rows take one lookup instead of a run of the program.
+// The codes a row's programs need are packed into one 64-bit word per row;
+// each program looks up its own bits of it.
 #pragma once
 
 #include <memory>
@@ -25,9 +27,14 @@ class RowChecks {
   template <class Fn>
   void run(const expr::Context& ctx, const uint16_t* codes, Fn&& violated) {
     ++row_;
+    uint64_t packed = 0;
+    for (const Packing& p : packing_) {
+      const uint64_t code = codes[p.slot];
+      packed |= code << p.value_shift | static_cast<uint64_t>(code != 0) << p.presence_shift;
+    }
     for (const Check& c : checks_) {
-      if (c.when >= 0 && !holds(static_cast<std::size_t>(c.when), ctx, codes)) continue;
-      if (!holds(c.require, ctx, codes)) violated(c.plan_index);
+      if (c.when >= 0 && !holds(static_cast<std::size_t>(c.when), ctx, packed)) continue;
+      if (!holds(c.require, ctx, packed)) violated(c.plan_index);
     }
   }
 
@@ -37,43 +44,47 @@ class RowChecks {
     int when;  // index into programs_, -1 for none
     std::size_t require;
   };
+  // Where a field's code goes in the packed word: its value's bits (for an
+  // enum or yes/no field a program reads) and a bit for has() (for a field a
+  // program tests); a shift of 64 puts nothing there.
+  struct Packing {
+    uint32_t slot;
+    uint32_t value_shift, presence_shift;
+  };
 
-  // A program with, when it reads only coded fields, its answers by the
-  // codes packed into one number (mixed radix: each field's code times the
-  // product of the code ranges before it).
+  // A program and, when it remembers, its answers by its bits of the packed
+  // word.
   class Program {
    public:
-    Program(const expr::Program& p, const RowConverter& converter);
+    explicit Program(const expr::Program& p) : program_(p), evaluator_(p) {}
     const expr::Program& program() const { return program_; }
-    bool holds(const expr::Context& ctx, const uint16_t* codes);
+    void remember(uint64_t mask);
+    bool holds(const expr::Context& ctx, uint64_t packed);
 
    private:
     bool run(const expr::Context& ctx);
     const expr::Program& program_;
     expr::Evaluator evaluator_;
-    struct Field {
-      uint32_t slot;
-      bool tested;  // only has() is asked of it: its code counts as 0 or 1
-      uint64_t stride;
-    };
-    std::vector<Field> fields_;
+    uint64_t mask_ = 0;
     bool remembers_ = false;
-    std::vector<uint64_t> keys_;  // key + 1, 0 empty; open addressing
+    std::vector<uint64_t> keys_;  // the program's bits | kKnown, 0 empty; open addressing
     std::vector<uint8_t> answers_;
     std::size_t remembered_ = 0;
   };
 
-  bool holds(std::size_t program, const expr::Context& ctx, const uint16_t* codes) {
+  bool holds(std::size_t program, const expr::Context& ctx, uint64_t packed) {
     if (seen_[program] != row_) {
       seen_[program] = row_;
-      answer_[program] = programs_[program]->holds(ctx, codes) ? 1 : 0;
+      answer_[program] = programs_[program]->holds(ctx, packed) ? 1 : 0;
     }
     return answer_[program] != 0;
   }
-  std::size_t program_of(const expr::Program& p, const RowConverter& converter);
+  std::size_t program_of(const expr::Program& p);
+  void pack(const RowConverter& converter);
 
   std::vector<Check> checks_;
   std::vector<std::unique_ptr<Program>> programs_;
+  std::vector<Packing> packing_;
   std::vector<uint64_t> seen_;  // per program: the row its answer is for
   std::vector<uint8_t> answer_;
   uint64_t row_ = 0;
