@@ -42,7 +42,9 @@ std::string output_name(const fs::path& md) {
 using PageNames = std::map<std::string, std::string, std::less<>>;
 
 // Relative links to Markdown sources ("02-qa.md#q11") point at their pages.
-std::string rewrite_md_links(std::string_view html, const PageNames& md_to_html) {
+// The page's relative links (to files of the site, as rewritten) are
+// added to `relative`, for checking once all pages are known.
+std::string rewrite_md_links(std::string_view html, const PageNames& md_to_html, std::vector<std::string>& relative) {
   std::string out;
   out.reserve(html.size() + 64);
   std::size_t pos = 0;
@@ -51,6 +53,7 @@ std::string rewrite_md_links(std::string_view html, const PageNames& md_to_html)
     std::size_t end = html.find('"', at);
     if (end == std::string::npos) break;
     out.append(html, pos, at - pos);
+    const std::size_t written = out.size();
     const std::string_view href = html.substr(at, end - at);
     const std::string_view target = href.substr(0, href.find('#'));
     auto it = md_to_html.find(target);
@@ -60,6 +63,8 @@ std::string rewrite_md_links(std::string_view html, const PageNames& md_to_html)
       out += it->second;
       out += href.substr(target.size());
     }
+    const std::string_view link = std::string_view(out).substr(written);
+    if (!link.empty() && link[0] != '#' && link.find(':') == std::string_view::npos) relative.emplace_back(link);
     pos = end;
   }
   out.append(html, pos, std::string::npos);
@@ -68,21 +73,6 @@ std::string rewrite_md_links(std::string_view html, const PageNames& md_to_html)
 
 // The site's file names, looked up by view.
 using FileNames = std::set<std::string, std::less<>>;
-
-// Relative hrefs of a page that name no file of the site.
-std::vector<std::string> broken_links(std::string_view html, const FileNames& files) {
-  std::vector<std::string> broken;
-  for (std::size_t pos = 0, at; (at = html.find("href=\"", pos)) != std::string_view::npos; pos = at) {
-    at += 6;
-    std::size_t end = html.find('"', at);
-    if (end == std::string_view::npos) break;
-    const std::string_view href = html.substr(at, end - at);
-    at = end;
-    if (href.empty() || href[0] == '#' || href.find(':') != std::string_view::npos) continue;
-    if (!files.count(href.substr(0, href.find('#')))) broken.emplace_back(href);
-  }
-  return broken;
-}
 
 // A Markdown page with its file name and output name, worked out once: the
 // order compares them a thousand times over.
@@ -118,7 +108,8 @@ std::optional<std::vector<Source>> list_pages(const std::string& dir, Diagnostic
 using Failure = std::pair<Msg, std::vector<std::string>>;
 
 // Reads and renders one Markdown page into `page`.
-std::optional<Failure> load_page(const Source& source, const PageNames& md_to_html, Page& page) {
+std::optional<Failure> load_page(const Source& source, const PageNames& md_to_html, Page& page,
+                                 std::vector<std::string>& links) {
   const fs::path& f = source.path;
   std::string error;
   auto text = read_file(f.string(), &error, kMaxPageBytes);
@@ -131,7 +122,7 @@ std::optional<Failure> load_page(const Source& source, const PageNames& md_to_ht
   page.file = source.output;
   page.title = md.title.empty() ? f.stem().string() : md.title;
   page.group = PageGroup::handbook;
-  page.body = rewrite_md_links(md.html, md_to_html);
+  page.body = rewrite_md_links(md.html, md_to_html, links);
   page.headings = std::move(md.headings);
   return std::nullopt;
 }
@@ -302,6 +293,7 @@ bool render_site(const SiteOptions& options, Diagnostics& diags, SiteResult& res
   std::vector<Page> pages(count), generated;
   std::vector<PageShare> shares(count), generated_shares;
   std::vector<std::optional<Failure>> failed(count);
+  std::vector<std::vector<std::string>> links(count);  // each page's relative links
   Diagnostics generated_diags;
   std::vector<TermCounter> counters(workers);
   parallel_for(sources ? count + 1 : 0, workers, [&](std::size_t item, std::size_t worker) {
@@ -313,7 +305,7 @@ bool render_site(const SiteOptions& options, Diagnostics& diags, SiteResult& res
       return;
     }
     const std::size_t i = item - 1;
-    failed[i] = load_page((*sources)[i], md_to_html, pages[i]);
+    failed[i] = load_page((*sources)[i], md_to_html, pages[i], links[i]);
     if (!failed[i]) shares[i] = share_page(pages[i], counters[worker], worker);
   });
   bool pages_ok = sources.has_value();
@@ -336,11 +328,11 @@ bool render_site(const SiteOptions& options, Diagnostics& diags, SiteResult& res
       return false;
     }
   }
-  for (const auto& p : pages) {
-    if (p.group != PageGroup::handbook) continue;
-    for (const auto& href : broken_links(p.body, files))
-      diags.error(SourceLocation{(fs::path(options.pages_dir) / p.file).string(), 0, 0, 1}, Msg::site_bad_link,
-                  {p.file, href});
+  for (std::size_t i = 0; i < count; ++i) {
+    for (const std::string& href : links[i])
+      if (!files.count(std::string_view(href).substr(0, href.find('#'))))
+        diags.error(SourceLocation{(fs::path(options.pages_dir) / pages[i].file).string(), 0, 0, 1}, Msg::site_bad_link,
+                    {pages[i].file, href});
   }
   if (diags.has_errors()) return false;
 
