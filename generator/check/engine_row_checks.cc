@@ -11,7 +11,6 @@ namespace {
 constexpr std::size_t kTableSize = 1024;  // a power of two
 constexpr std::size_t kMaxRemembered = kTableSize / 2;  // then the program simply runs
 constexpr uint64_t kKnown = uint64_t{1} << 63;  // marks a used entry: packed words use bits 0..62
-constexpr uint32_t kNowhere = 64;
 
 std::size_t slot_of_key(uint64_t key) { return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ull) >> 54); }
 
@@ -73,25 +72,23 @@ void RowChecks::pack(const RowConverter& converter) {
     for (auto [slot, tested] : reads[i]) (tested ? needs[slot].presence : needs[slot].value) = true;
   }
   uint32_t bits = 0;
-  std::map<uint32_t, Packing> at;
+  std::map<uint32_t, uint32_t> value_at, presence_at;  // by slot: shift
   for (auto [slot, need] : needs) {
-    Packing p{slot, kNowhere, kNowhere};
     if (need.value) {
-      p.value_shift = bits;
+      value_at[slot] = bits;
       bits += static_cast<uint32_t>(std::bit_width(converter.code_count(slot)));
     }
-    if (need.presence) p.presence_shift = bits++;
-    at[slot] = p;
+    if (need.presence) presence_at[slot] = bits++;
   }
   if (bits > 63) return;
-  for (auto& [slot, p] : at) packing_.push_back(p);
+  for (auto [slot, shift] : value_at) values_.push_back({slot, shift});
+  for (auto [slot, shift] : presence_at) presences_.push_back({slot, shift});
   for (std::size_t i = 0; i < programs_.size(); ++i) {
     if (!can[i]) continue;
     uint64_t mask = 0;
     for (auto [slot, tested] : reads[i]) {
-      const Packing& p = at[slot];
-      if (tested) mask |= uint64_t{1} << p.presence_shift;
-      else mask |= ((uint64_t{1} << std::bit_width(converter.code_count(slot))) - 1) << p.value_shift;
+      if (tested) mask |= uint64_t{1} << presence_at[slot];
+      else mask |= ((uint64_t{1} << std::bit_width(converter.code_count(slot))) - 1) << value_at[slot];
     }
     programs_[i]->remember(mask);
   }

@@ -28,10 +28,8 @@ class RowChecks {
   void run(const expr::Context& ctx, const uint16_t* codes, Fn&& violated) {
     ++row_;
     uint64_t packed = 0;
-    for (const Packing& p : packing_) {
-      const uint64_t code = codes[p.slot];
-      packed |= code << p.value_shift | static_cast<uint64_t>(code != 0) << p.presence_shift;
-    }
+    for (const Packing& p : values_) packed |= uint64_t{codes[p.slot]} << p.shift;
+    for (const Packing& p : presences_) packed |= static_cast<uint64_t>(codes[p.slot] != 0) << p.shift;
     for (const Check& c : checks_) {
       if (c.when >= 0 && !holds(static_cast<std::size_t>(c.when), ctx, packed)) continue;
       if (!holds(c.require, ctx, packed)) violated(c.plan_index);
@@ -45,11 +43,11 @@ class RowChecks {
     std::size_t require;
   };
   // Where a field's code goes in the packed word: its value's bits (for an
-  // enum or yes/no field a program reads) and a bit for has() (for a field a
-  // program tests); a shift of 64 puts nothing there.
+  // enum or yes/no field a program reads), or a bit for has() (for a field
+  // a program tests).
   struct Packing {
     uint32_t slot;
-    uint32_t value_shift, presence_shift;
+    uint32_t shift;
   };
 
   // A program and, when it remembers, its answers by its bits of the packed
@@ -84,7 +82,7 @@ class RowChecks {
 
   std::vector<Check> checks_;
   std::vector<std::unique_ptr<Program>> programs_;
-  std::vector<Packing> packing_;
+  std::vector<Packing> values_, presences_;
   std::vector<uint64_t> seen_;  // per program: the row its answer is for
   std::vector<uint8_t> answer_;
   uint64_t row_ = 0;
