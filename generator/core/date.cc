@@ -2,6 +2,8 @@
 // spellings Taiwanese documents use, and formatting. ROC years go through ICU.
 #include "core/date.h"
 
+#include <array>
+
 #include <unicode/calendar.h>
 #include <unicode/gregocal.h>
 #include <unicode/locid.h>
@@ -208,9 +210,29 @@ std::optional<Date> parse_numeric(Scanner sc, unsigned formats) {
 
 }  // namespace
 
+// The days of the years exports are about, looked up: a check reads two
+// dates a row, and the arithmetic of days_from_civil costs more than the
+// rest of reading them.
+constexpr int kTableFirstYear = 1900, kTableYears = 300;
+constexpr auto kYearStart = [] {
+  std::array<int32_t, kTableYears> days{};
+  for (int y = 0; y < kTableYears; ++y) days[static_cast<std::size_t>(y)] = days_from_civil(kTableFirstYear + y, 1, 1);
+  return days;
+}();
+constexpr int16_t kMonthStart[2][13] = {{0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334, 365},
+                                        {0, 31, 60, 91, 121, 152, 182, 213, 244, 274, 305, 335, 366}};
+
 std::optional<Date> Date::from_ymd(int year, int month, int day) {
-  if (year < kMinYear || year > kMaxYear || month < 1 || month > 12) return std::nullopt;
-  if (day < 1 || day > days_in_month(year, month)) return std::nullopt;
+  if (year < kMinYear || year > kMaxYear || month < 1 || month > 12 || day < 1) return std::nullopt;
+  if (year >= kTableFirstYear && year < kTableFirstYear + kTableYears) {
+    const auto y = static_cast<std::size_t>(year - kTableFirstYear);
+    const int32_t start = kYearStart[y];
+    const bool leap = y + 1 < kTableYears ? kYearStart[y + 1] - start == 366 : is_leap(year);
+    const int16_t* months = kMonthStart[leap];
+    if (day > months[month] - months[month - 1]) return std::nullopt;
+    return Date(start + months[month - 1] + day - 1);
+  }
+  if (day > days_in_month(year, month)) return std::nullopt;
   return Date(days_from_civil(year, month, day));
 }
 

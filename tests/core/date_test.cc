@@ -440,3 +440,31 @@ TEST(Duration, Constructors) {
 
 }  // namespace
 }  // namespace fangyi
+
+namespace fangyi {
+namespace {
+
+// from_ymd looks the days of 1900-2199 up in a table: every day of that
+// span, and the days around it, give what the calendar arithmetic gives,
+// and every day that does not exist is refused.
+TEST(DateTable, AgreesWithTheCalendarEveryDay) {
+  const int32_t first = Date::from_ymd(1890, 1, 1)->days(), last = Date::from_ymd(2210, 12, 31)->days();
+  for (int32_t n = first; n <= last; ++n) {
+    Date d = Date::from_days(n);
+    auto again = Date::from_ymd(d.year(), d.month(), d.day());
+    ASSERT_TRUE(again) << n;
+    ASSERT_EQ(again->days(), n) << d.year() << "-" << d.month() << "-" << d.day();
+  }
+  for (int year : {1899, 1900, 1999, 2000, 2020, 2021, 2100, 2199, 2200}) {
+    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    EXPECT_EQ(Date::from_ymd(year, 2, 29).has_value(), leap) << year;
+    EXPECT_FALSE(Date::from_ymd(year, 2, 30)) << year;
+    EXPECT_FALSE(Date::from_ymd(year, 4, 31)) << year;
+    EXPECT_FALSE(Date::from_ymd(year, 12, 32)) << year;
+    EXPECT_FALSE(Date::from_ymd(year, 1, 0)) << year;
+    EXPECT_TRUE(Date::from_ymd(year, 12, 31)) << year;
+  }
+}
+
+}  // namespace
+}  // namespace fangyi
