@@ -68,7 +68,9 @@ bool ascii_time(std::string_view s, std::optional<TimeOfDay>& out) {
 // including a date that does not exist: the full parse then decides.
 bool fixed_date(std::string_view s, unsigned formats, Date& out) {
   // yyyy/mm/dd or yyyy-mm-dd, the spelling of nearly every export, first.
-  if (s.size() == 10 && s[4] == s[7] && (s[4] == '/' ? formats & kDateGregorian : s[4] == '-' && (formats & kDateIso))) {
+  const bool sep_ok = s.size() == 10 && s[4] == s[7] &&
+                      (s[4] == '/' ? (formats & kDateGregorian) != 0 : s[4] == '-' && (formats & kDateIso) != 0);
+  if (sep_ok) {
     unsigned d[8];
     const std::size_t at[8] = {0, 1, 2, 3, 5, 6, 8, 9};
     for (int k = 0; k < 8; ++k) {
