@@ -419,7 +419,7 @@ CsvReader::Step CsvReader::quoted_field(const char*& p, std::string_view& cell, 
   std::string_view extra(text, static_cast<std::size_t>(p - text));
   issue(column, Msg::csv_text_after_quote, {std::to_string(column), preview(extra)});
   char* joined = copy != nullptr ? copy : scratch_.get() + scratch_used_;
-  if (copy == nullptr) std::memcpy(joined, cell.data(), cell.size());
+  if (copy == nullptr && !cell.empty()) std::memcpy(joined, cell.data(), cell.size());
   std::memcpy(joined + cell.size(), extra.data(), extra.size());
   cell = std::string_view(joined, cell.size() + extra.size());
   scratch_used_ = static_cast<std::size_t>(joined - scratch_.get()) + cell.size();

@@ -120,8 +120,8 @@ class CaseChecker {
         if (rows.first == rows.second) continue;
         // Bare names are the case's first row in the dataset.
         uint32_t first = *rows.first;
-        StoredRow row(primary, first);
-        ctx.row = &row;
+        ctx.values = primary.row_values(first);
+        ctx.value_positions = &primary.positions();
         ctx.sources.resize(cc->sources.size());
         for (std::size_t s = 0; s < cc->sources.size(); ++s) ctx.sources[s] = rows_of[cc->sources[s]];
         if (!eval.violated(ctx)) continue;

@@ -27,6 +27,8 @@ class Out {
       out_.append(s);
       return;
     }
+    // An empty view may hold no pointer at all, which memcpy must not get.
+    if (s.empty()) return;
     std::memcpy(buf_ + used_, s.data(), s.size());
     used_ += s.size();
   }

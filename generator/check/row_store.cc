@@ -92,11 +92,6 @@ expr::Value DatasetRows::value(uint32_t row, std::size_t slot) const {
   return values_[std::size_t(row) * width_ + static_cast<std::size_t>(value_pos_[slot])];
 }
 
-void DatasetRows::value_into(uint32_t row, std::size_t slot, expr::Value& out) const {
-  if (slot >= value_pos_.size() || value_pos_[slot] < 0) out = expr::Value{};
-  else out = values_[std::size_t(row) * width_ + static_cast<std::size_t>(value_pos_[slot])];
-}
-
 std::string_view DatasetRows::text(uint32_t row, std::size_t slot) const {
   if (slot >= text_pos_.size() || text_pos_[slot] < 0) return {};
   return text_[std::size_t(row) * text_width_ + static_cast<std::size_t>(text_pos_[slot])];

@@ -72,7 +72,6 @@ class DatasetRows {
   std::size_t size() const { return meta_.size(); }
   const Meta& meta(uint32_t row) const { return meta_[row]; }
   expr::Value value(uint32_t row, std::size_t slot) const;
-  void value_into(uint32_t row, std::size_t slot, expr::Value& out) const;
   std::string_view text(uint32_t row, std::size_t slot) const;
   // Row `row`'s kept values, at the positions positions() gives by slot
   // (-1 for a slot not kept): an evaluator's SourceRows.
@@ -102,18 +101,6 @@ class DatasetRows {
   std::vector<Meta> meta_;
   StringPool pool_;
   std::vector<uint32_t> by_key_, key_begin_, by_org_, org_begin_;
-};
-
-// A stored row as the evaluator sees it; made per case, not kept.
-class StoredRow : public expr::Row {
- public:
-  StoredRow(const DatasetRows& rows, uint32_t index) : rows_(&rows), index_(index) {}
-  expr::Value get(std::size_t slot) const override { return rows_->value(index_, slot); }
-  void get_into(std::size_t slot, expr::Value& out) const override { rows_->value_into(index_, slot, out); }
-
- private:
-  const DatasetRows* rows_;
-  uint32_t index_;
 };
 
 }  // namespace fangyi::check

@@ -205,10 +205,13 @@ struct SourceRows {
 
 struct Context {
   const Row* row = nullptr;
-  // The bare row as values by slot, when the caller holds it so: then it is
-  // read from here, without a call through `row` per field.
+  // The bare row as values, when the caller holds it so: then it is read
+  // from here, without a call through `row` per field. Field `slot` is
+  // values[slot] (slots from value_count on are null), or, with positions,
+  // values[(*value_positions)[slot]] as in SourceRows.
   const Value* values = nullptr;
   std::size_t value_count = 0;
+  const std::vector<int>* value_positions = nullptr;
   // Per source (same order as Environment::sources): its rows.
   std::vector<SourceRows> sources;
   Date today;

@@ -245,9 +245,12 @@ Value Evaluator::run(const Context& ctx) {
   // them in an array, else through the row.
   const Value* const values = ctx.values;
   const std::size_t value_count = ctx.value_count;
+  const std::vector<int>* const positions = ctx.value_positions;
   auto load_field = [&](uint32_t slot, Value& out) {
     if (values != nullptr) {
-      if (slot < value_count) out = values[slot];
+      const int pos = positions == nullptr ? (slot < value_count ? static_cast<int>(slot) : -1)
+                                           : (slot < positions->size() ? (*positions)[slot] : -1);
+      if (pos >= 0) out = values[pos];
       else set_null(out);
     } else if (ctx.row != nullptr) {
       ctx.row->get_into(slot, out);
