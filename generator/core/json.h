@@ -35,5 +35,8 @@ class JsonWriter {
 std::string json_escape(std::string_view s);
 // The same, appended to `out`.
 void append_json_string(std::string& out, std::string_view s);
+// The same as views appended to `parts`: the runs of `s` that need no
+// escaping (`s` must outlive them), the quotes and the escapes.
+void append_json_string_parts(std::vector<std::string_view>& parts, std::string_view s);
 
 }  // namespace fangyi

@@ -13,8 +13,8 @@
 #include <tuple>
 
 #include "core/file_io.h"
+#include "core/json.h"
 #include "html/escape.h"
-#include "html/json_string.h"
 
 namespace fangyi::html {
 
@@ -294,16 +294,16 @@ std::string nav_js(const std::vector<Page>& pages, Lang lang) {
       if (!listed_any) {
         out += first_group ? "\n[" : ",\n[";
         first_group = false;
-        append_json(out, format_message(group_msg(g), lang));
+        append_json_string(out, format_message(group_msg(g), lang));
         out += ",[";
       } else {
         out += ",";
       }
       listed_any = true;
       out += "\n[";
-      append_json(out, p.file);
+      append_json_string(out, p.file);
       out += ",";
-      append_json(out, p.title);
+      append_json_string(out, p.title);
       out += ",[";
       // Sub-headings too, unless that makes the list longer than a screen.
       int listed = 0;
@@ -316,9 +316,9 @@ std::string nav_js(const std::vector<Page>& pages, Lang lang) {
         first = false;
         out += static_cast<char>('0' + h.level);  // 2 or 3
         out += ",";
-        append_json(out, h.text);
+        append_json_string(out, h.text);
         out += ",";
-        append_json(out, h.id);
+        append_json_string(out, h.id);
         out += "]";
       }
       out += "]]";

@@ -13,7 +13,6 @@
 #include "core/text.h"
 #include "html/arena.h"
 #include "html/gfm_extensions.h"
-#include "html/utf8_check.h"
 
 namespace fangyi::html {
 namespace {
@@ -105,7 +104,7 @@ RenderedMarkdown render_markdown(std::string_view markdown) {
   // cmark-gfm's own check copies a page that is UTF-8 as it is, line by
   // line; it is only asked to where the page is not.
   cmark_parser* parser =
-      cmark_parser_new_with_mem(is_utf8(markdown) ? options & ~CMARK_OPT_VALIDATE_UTF8 : options, &arena_mem);
+      cmark_parser_new_with_mem(is_valid_utf8(markdown) ? options & ~CMARK_OPT_VALIDATE_UTF8 : options, &arena_mem);
   for (cmark_syntax_extension* ext : gfm_extensions()) cmark_parser_attach_syntax_extension(parser, ext);
   cmark_parser_feed(parser, markdown.data(), markdown.size());
   cmark_node* root = cmark_parser_finish(parser);

@@ -12,8 +12,8 @@
 #include <cstring>
 #include <memory>
 
+#include "core/json.h"
 #include "core/text.h"
-#include "html/json_string.h"
 #include "core/parallel.h"
 
 namespace fangyi::html {
@@ -394,7 +394,7 @@ std::string search_terms_json(const std::vector<TermCounter>& counters, const st
   std::string scratch;
   for (std::size_t r = 0; r < order.size(); ++r) {
     out += r ? ",\n" : "\n";
-    append_json(out, all[order[r]]);
+    append_json_string(out, all[order[r]]);
     const std::size_t need = (start[r + 1] - start[r]) * kPostingChars + 3;
     if (scratch.size() < need) scratch.resize(need);
     char* p = scratch.data();
@@ -419,11 +419,11 @@ void search_index_parts(const std::vector<IndexDoc>& docs, std::string_view term
   parts.push_back("window.FANGYI_SEARCH={\"docs\":[");
   for (std::size_t d = 0; d < docs.size(); ++d) {
     parts.push_back(d ? ",\n[" : "[");
-    append_json_parts(parts, docs[d].url);
+    append_json_string_parts(parts, docs[d].url);
     parts.push_back(",");
-    append_json_parts(parts, docs[d].title);
+    append_json_string_parts(parts, docs[d].title);
     parts.push_back(",");
-    append_json_parts(parts, docs[d].text);
+    append_json_string_parts(parts, docs[d].text);
     parts.push_back(docs[d].source ? ",1]" : ",0]");
   }
   parts.push_back("],\n\"terms\":");

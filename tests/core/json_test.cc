@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <random>
+#include <string>
+#include <vector>
 
 #include "core/json.h"
 
@@ -40,6 +42,11 @@ TEST(Json, EscapesStrings) {
     std::string appended = "[";
     append_json_string(appended, s);
     ASSERT_EQ(appended, "[" + reference(s));
+    std::vector<std::string_view> parts;
+    append_json_string_parts(parts, s);
+    std::string joined;
+    for (std::string_view part : parts) joined += part;
+    ASSERT_EQ(joined, reference(s));
   }
 }
 
