@@ -1,7 +1,8 @@
 // Sources held as values (SourceRows with positions) read exactly as the
 // same rows asked through Row: every comprehension form over both sources,
 // with fields stored in another order than their slots, nulls, and a slot
-// not held reading as null.
+// not held reading as null. The bare row held as values with positions
+// (Context::value_positions) reads the same way.
 #include "expr_test_util.h"
 
 namespace fangyi::expr::testing {
@@ -70,6 +71,41 @@ TEST_F(SourceRowsTest, ValuesReadAsRows) {
   positions[0].assign(positions[0].size(), -1);
   auto p = compile_ok("exists(f in followup, f.fever)");
   EXPECT_EQ(Evaluator(*p).run(values).kind, ValueKind::bool_);
+  EXPECT_FALSE(Evaluator(*p).run(values).b);
+}
+
+TEST_F(SourceRowsTest, BareRowAsValuesWithPositions) {
+  set_row({{"entry_date", Value::date(D(2021, 8, 1))}, {"status", Value::string("無症狀")}});
+  add_followup({{"followup_date", Value::date(D(2021, 8, 3))}, {"status", Value::string("有症狀")}});
+  const std::size_t n = cases.fields.size();
+  std::vector<Value> stored(n);
+  std::vector<int> positions;
+  for (std::size_t slot = 0; slot < n; ++slot) {
+    positions.push_back(static_cast<int>(n - 1 - slot));
+    stored[n - 1 - slot] = row->get(slot);
+  }
+  Context values = context();
+  values.row = nullptr;
+  values.values = stored.data();
+  values.value_positions = &positions;
+  const char* texts[] = {
+      "min(f in followup, f.followup_date) == entry_date + 2d",
+      "status == \"無症狀\"",
+      "has(status) and not has(note)",
+      "exists(f in followup, f.followup_date == entry_date + 2d and f.status != status)",
+  };
+  for (const char* text : texts) {
+    auto p = compile_ok(text);
+    ASSERT_TRUE(p);
+    Value a = Evaluator(*p).run(context()), b = Evaluator(*p).run(values);
+    ASSERT_EQ(a.kind, b.kind) << text;
+    EXPECT_EQ(a.i, b.i) << text;
+    EXPECT_EQ(b.kind, ValueKind::bool_) << text;
+    EXPECT_TRUE(b.b) << text;
+  }
+  // A slot the caller does not hold is null.
+  positions.assign(n, -1);
+  auto p = compile_ok("has(status)");
   EXPECT_FALSE(Evaluator(*p).run(values).b);
 }
 
