@@ -32,6 +32,22 @@ class SourceRowsTest : public ExprTest {
         c.sources[s].values.push_back(storage[k++].data());
     return c;
   }
+
+  // Each expression gives the same through Row as from `values`; returns
+  // the results from `values`.
+  std::vector<Value> expect_same(std::initializer_list<const char*> texts, const Context& values) {
+    std::vector<Value> results;
+    for (const char* text : texts) {
+      auto p = compile_ok(text);
+      EXPECT_TRUE(p) << text;
+      if (!p) continue;
+      Value a = Evaluator(*p).run(context()), b = Evaluator(*p).run(values);
+      EXPECT_EQ(a.kind, b.kind) << text;
+      EXPECT_EQ(a.i, b.i) << text;
+      results.push_back(b);
+    }
+    return results;
+  }
 };
 
 TEST_F(SourceRowsTest, ValuesReadAsRows) {
@@ -48,24 +64,16 @@ TEST_F(SourceRowsTest, ValuesReadAsRows) {
   Context values = as_values(storage, positions);
   ASSERT_NE(values.sources[0].positions, nullptr);
   ASSERT_EQ(values.sources[0].size(), followup_rows.size());
-  const char* texts[] = {
-      "all(d in 1..14, exists(f in followup, day_of(entry_date, f.followup_date) == d))",
-      "exists(f in followup, f.fever)",
-      "count(f in followup, f.status == \"有症狀\") == 6",
-      "count(f in followup, f.followup_date == null) == 1",
-      "min(f in followup, f.followup_date) == entry_date + 2d",
-      "max(s in screening, s.date) == entry_date + 12d",
-      "all(s in screening, s.type != \"快篩\" or s.result == \"陰性\")",
-      "not exists(s in screening, s.type == \"PCR\" and has(s.result))",
-      "all(x in screening, exists(y in followup, y.followup_date == x.date))",
-  };
-  for (const char* text : texts) {
-    auto p = compile_ok(text);
-    ASSERT_TRUE(p);
-    Value a = Evaluator(*p).run(context()), b = Evaluator(*p).run(values);
-    ASSERT_EQ(a.kind, b.kind) << text;
-    EXPECT_EQ(a.i, b.i) << text;
-  }
+  expect_same({"all(d in 1..14, exists(f in followup, day_of(entry_date, f.followup_date) == d))",
+               "exists(f in followup, f.fever)",
+               "count(f in followup, f.status == \"有症狀\") == 6",
+               "count(f in followup, f.followup_date == null) == 1",
+               "min(f in followup, f.followup_date) == entry_date + 2d",
+               "max(s in screening, s.date) == entry_date + 12d",
+               "all(s in screening, s.type != \"快篩\" or s.result == \"陰性\")",
+               "not exists(s in screening, s.type == \"PCR\" and has(s.result))",
+               "all(x in screening, exists(y in followup, y.followup_date == x.date))"},
+              values);
   EXPECT_EQ(truth("exists(f in followup, f.fever)"), 1);
   // A slot the caller does not hold is null.
   positions[0].assign(positions[0].size(), -1);
@@ -88,20 +96,13 @@ TEST_F(SourceRowsTest, BareRowAsValuesWithPositions) {
   values.row = nullptr;
   values.values = stored.data();
   values.value_positions = &positions;
-  const char* texts[] = {
-      "min(f in followup, f.followup_date) == entry_date + 2d",
-      "status == \"無症狀\"",
-      "has(status) and not has(note)",
-      "exists(f in followup, f.followup_date == entry_date + 2d and f.status != status)",
-  };
-  for (const char* text : texts) {
-    auto p = compile_ok(text);
-    ASSERT_TRUE(p);
-    Value a = Evaluator(*p).run(context()), b = Evaluator(*p).run(values);
-    ASSERT_EQ(a.kind, b.kind) << text;
-    EXPECT_EQ(a.i, b.i) << text;
-    EXPECT_EQ(b.kind, ValueKind::bool_) << text;
-    EXPECT_TRUE(b.b) << text;
+  for (const Value& v : expect_same({"min(f in followup, f.followup_date) == entry_date + 2d",
+                                     "status == \"無症狀\"",
+                                     "has(status) and not has(note)",
+                                     "exists(f in followup, f.followup_date == entry_date + 2d and f.status != status)"},
+                                    values)) {
+    EXPECT_EQ(v.kind, ValueKind::bool_);
+    EXPECT_TRUE(v.b);
   }
   // A slot the caller does not hold is null.
   positions.assign(n, -1);
