@@ -70,26 +70,15 @@ class RowConverter {
   }
 
   // Converts a whole row: for each slot, cell column[slot] of cells[0..count)
-  // (empty when the column is -1 or past the end), trimmed, into
-  // values[slot] and texts[slot]. A cell that does not convert is null, and
-  // error(slot, raw, CellError) is called for it. The loop works on local
-  // copies of every pointer: stores into values and texts could otherwise
-  // alias the vectors' own pointers and reload them at every field.
+  // (empty when the column is -1 or past the end) as convert_one does;
+  // error(slot, raw, CellError) is called for a cell that does not convert.
   template <class OnError>
   void convert_row(const std::string_view* cells, std::size_t count, const int* column, expr::Value* values,
                    std::string_view* texts, OnError&& error) {
-    const std::size_t n = fields_.size();
-    Field* const fields = fields_.data();
-    uint16_t* const codes = codes_.data();
-    for (std::size_t slot = 0; slot < n; ++slot) {
+    for (std::size_t slot = 0; slot < fields_.size(); ++slot) {
       const int col = column[slot];
-      std::string_view raw =
-          col >= 0 && static_cast<std::size_t>(col) < count ? trim_view(cells[col]) : std::string_view();
-      texts[slot] = raw;
-      if (auto err = convert_field(fields[slot], codes[slot], raw, values[slot])) {
-        values[slot] = expr::Value::null();
-        error(slot, raw, *err);
-      }
+      const std::string_view cell = col >= 0 && static_cast<std::size_t>(col) < count ? cells[col] : std::string_view();
+      if (auto err = convert_one(slot, cell, values, texts)) error(slot, texts[slot], *err);
     }
   }
 

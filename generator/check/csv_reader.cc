@@ -63,6 +63,26 @@ std::string preview(std::string_view s) {
   return head.size() < s.size() ? std::string(head) + "…" : std::string(head);
 }
 
+// Where plain text starting at p ends, given that none of it may reach
+// `limit` (a quote, a bad byte, the limits): just after its last line end
+// before `limit`, with the LF of a CRLF when it is there before `end`;
+// nullptr when there is no line end. `cr_at_end`: the text ends in a CR
+// that `end` follows at once, so an LF may still come.
+const char* plain_stop(const char* p, const char* limit, const char* end, bool& cr_at_end) {
+  const std::size_t span = static_cast<std::size_t>(limit - p);
+  const char* lf = static_cast<const char*>(memrchr(p, '\n', span));
+  const char* cr = static_cast<const char*>(memrchr(p, '\r', span));
+  const char* last = std::max(lf != nullptr ? lf : p - 1, cr != nullptr ? cr : p - 1);
+  cr_at_end = false;
+  if (last < p) return nullptr;
+  const char* stop = last + 1;
+  if (*last == '\r') {
+    if (stop == end) cr_at_end = true;
+    else if (*stop == '\n') ++stop;
+  }
+  return stop;
+}
+
 }  // namespace
 
 CsvReader::CsvReader(std::unique_ptr<Utf8Source> source, const CsvOptions& options)
@@ -129,30 +149,16 @@ bool CsvReader::next_plain(PlainText& out) {
     uint64_t at = bad[invalid_pos_].offset - buf_offset_;
     if (at < static_cast<uint64_t>(limit - buf)) limit = buf + std::max<uint64_t>(at, begin_);
   }
-  // The text ends after the last line end before the limit.
-  std::size_t span = static_cast<std::size_t>(limit - p);
-  const char* lf = static_cast<const char*>(memrchr(p, '\n', span));
-  const char* cr = static_cast<const char*>(memrchr(p, '\r', span));
-  const char* last = std::max(lf != nullptr ? lf : p - 1, cr != nullptr ? cr : p - 1);
-  if (last < p) {
+  bool cr_at_end = false;
+  const char* stop = plain_stop(p, limit, end, cr_at_end);
+  if (stop == nullptr) {
     // Only the start of a row is left: with the file mapped, its end is
     // copied in and the buffer then runs dry, so what follows is read from
     // the mapping without a copy.
     return limit == end && finish_row_from_file(most) && next_plain(out);
   }
-  const char* stop = last + 1;
-  if (*last == '\r') {
-    if (stop < end) {
-      if (*stop == '\n') ++stop;
-    } else if (!eof_) {
-      skip_lf_ = true;  // as parse_row does for a row ending in CR
-    }
-  }
-  out.text = std::string_view(p, static_cast<std::size_t>(stop - p));
-  out.line = line_;
-  out.delimiter = options_.delimiter;
-  out.file_end = 0;
-  line_ += count_breaks(p, stop);
+  skip_lf_ = cr_at_end && !eof_;  // as parse_row does for a row ending in CR
+  hand_out(out, p, stop, 0);
   begin_ = static_cast<std::size_t>(stop - buf);
   return true;
 }
@@ -171,32 +177,26 @@ bool CsvReader::next_mapped(PlainText& out, std::size_t most) {
   int step = 1;
   limit = start + utf8_valid_prefix(reinterpret_cast<const unsigned char*>(start),
                                     static_cast<std::size_t>(limit - start), &step);
-  std::size_t span = static_cast<std::size_t>(limit - start);
-  const char* lf = static_cast<const char*>(memrchr(start, '\n', span));
-  const char* cr = static_cast<const char*>(memrchr(start, '\r', span));
-  const char* last = std::max(lf != nullptr ? lf : start - 1, cr != nullptr ? cr : start - 1);
-  if (last < start) return false;
-  skip_lf_ = false;
-  const char* stop = last + 1;
-  if (*last == '\r') {
-    if (stop < end) {
-      if (*stop == '\n') ++stop;
-    } else {
-      skip_lf_ = true;  // an LF may begin what follows
-    }
-  }
+  bool cr_at_end = false;
+  const char* stop = plain_stop(start, limit, end, cr_at_end);
+  if (stop == nullptr) return false;
+  skip_lf_ = cr_at_end;  // an LF may begin what follows
   const std::size_t taken = static_cast<std::size_t>(stop - ahead.data());
-  out.text = std::string_view(start, static_cast<std::size_t>(stop - start));
-  out.line = line_;
-  out.delimiter = options_.delimiter;
-  line_ += count_breaks(start, stop);
   // The buffer is empty: it restarts after the bytes taken.
   buf_offset_ += end_ + taken;
   begin_ = end_ = 0;
   std::memset(buf_.get(), '\n', kPadding);
   source_->consume_ahead(taken);
-  out.file_end = source_->offset();
+  hand_out(out, start, stop, source_->offset());
   return true;
+}
+
+void CsvReader::hand_out(PlainText& out, const char* p, const char* stop, uint64_t file_end) {
+  out.text = std::string_view(p, static_cast<std::size_t>(stop - p));
+  out.line = line_;
+  out.delimiter = options_.delimiter;
+  out.file_end = file_end;
+  line_ += count_breaks(p, stop);
 }
 
 bool CsvReader::read_row(std::vector<std::string_view>& cells, uint64_t& line, std::size_t width) {

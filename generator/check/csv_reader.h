@@ -84,6 +84,9 @@ class CsvReader : public TableReader {
   bool read_row(std::vector<std::string_view>& cells, uint64_t& line, std::size_t width);
   // next_plain from the file's own bytes, when nothing is buffered.
   bool next_mapped(PlainText& out, std::size_t most);
+  // Fills `out` with [p, stop) as the text from line_ on (file_end as in
+  // PlainText), and counts its lines.
+  void hand_out(PlainText& out, const char* p, const char* stop, uint64_t file_end);
   Step parse_row(std::vector<std::string_view>& cells, std::size_t width);
   bool fill();
   // Room for `want` more bytes after the unread ones, which move to the front.

@@ -57,23 +57,18 @@ class CaseChecker {
     }
     std::sort(used_.begin(), used_.end());
     used_.erase(std::unique(used_.begin(), used_.end()), used_.end());
+    // Kept from partition to partition, emptied: their memory is reused. The
+    // rows view bytes_, which outlives them.
+    stores_.resize(plan.rules.datasets.size());
+    for (std::size_t i = 0; i < stores_.size(); ++i)
+      stores_[i].configure(plan.rules.datasets[i].fields.size(), plan.case_keep[i], false);
   }
 
   // False when the partition cannot be read back.
   bool run(std::size_t partition, std::string& error) {
     if (!state_.spill.read(partition, bytes_, error)) return false;
-    const std::size_t datasets = plan_.rules.datasets.size();
-    // Kept from partition to partition, emptied: their memory is reused.
-    Names& keys = keys_;
-    std::vector<DatasetRows>& stores = stores_;
-    keys.clear();
-    if (stores.empty()) {
-      stores.resize(datasets);
-      // The rows view bytes_, which outlives them.
-      for (std::size_t i = 0; i < datasets; ++i)
-        stores[i].configure(plan_.rules.datasets[i].fields.size(), plan_.case_keep[i], false);
-    }
-    for (DatasetRows& s : stores) s.clear();
+    keys_.clear();
+    for (DatasetRows& s : stores_) s.clear();
     std::string_view in = bytes_;
     RecordHead head;
     // A case's rows mostly follow each other (its 14 follow-up days): ask
@@ -81,24 +76,24 @@ class CaseChecker {
     std::string_view last_key;
     uint32_t key = 0;
     while (!in.empty()) {
-      if (!decode_head(in, datasets, head)) {
+      if (!decode_head(in, stores_.size(), head)) {
         error = "damaged temporary file";
         return false;
       }
       if (key == 0 || head.key != last_key) {
-        key = keys.id(head.key);
+        key = keys_.id(head.key);
         last_key = head.key;
       }
       // A dataset no case check reads has records with a head only.
       if (plan_.case_keep[head.dataset].rows &&
-          !stores[head.dataset].add_record(in, {head.file, head.line, head.organisation, key})) {
+          !stores_[head.dataset].add_record(in, {head.file, head.line, head.organisation, key})) {
         error = "damaged temporary file";
         return false;
       }
     }
-    for (auto& s : stores) s.index(keys.size(), state_.organisations.names().size());
-    cases += keys.size() - 1;
-    check_keys(stores, keys);
+    for (auto& s : stores_) s.index(keys_.size(), state_.organisations.names().size());
+    cases += keys_.size() - 1;
+    check_keys();
     return true;
   }
 
@@ -108,14 +103,14 @@ class CaseChecker {
  private:
   // Case by case: each dataset's rows of the case are gathered once, then
   // every case check reads them.
-  void check_keys(const std::vector<DatasetRows>& stores, const Names& keys) {
+  void check_keys() {
     expr::Context ctx;
     ctx.today = plan_.today;
-    std::vector<expr::SourceRows> rows_of(stores.size());
-    for (uint32_t key = 1; key < keys.size(); ++key) {
-      for (std::size_t d : used_) rows_for(stores[d], stores[d].rows_of_key(key), rows_of[d]);
+    std::vector<expr::SourceRows> rows_of(stores_.size());
+    for (uint32_t key = 1; key < keys_.size(); ++key) {
+      for (std::size_t d : used_) rows_for(stores_[d], stores_[d].rows_of_key(key), rows_of[d]);
       for (auto& [cc, eval] : checks_) {
-        const DatasetRows& primary = stores[cc->dataset];
+        const DatasetRows& primary = stores_[cc->dataset];
         auto rows = primary.rows_of_key(key);
         if (rows.first == rows.second) continue;
         // Bare names are the case's first row in the dataset.
@@ -128,7 +123,7 @@ class CaseChecker {
         const DatasetRows::Meta& m = primary.meta(first);
         found.push_back({plan_.finding(*cc, state_.files[m.file], m.line,
                                        [&](std::size_t s) { return primary.text(first, s); },
-                                       state_.organisations.names().name(m.organisation), keys.name(key)),
+                                       state_.organisations.names().name(m.organisation), keys_.name(key)),
                          cc->dataset, cc->field_slot});
       }
     }

@@ -227,8 +227,7 @@ std::optional<Date> Date::from_ymd(int year, int month, int day) {
   if (year >= kTableFirstYear && year < kTableFirstYear + kTableYears) {
     const auto y = static_cast<std::size_t>(year - kTableFirstYear);
     const int32_t start = kYearStart[y];
-    const bool leap = y + 1 < kTableYears ? kYearStart[y + 1] - start == 366 : is_leap(year);
-    const int16_t* months = kMonthStart[leap];
+    const int16_t* months = kMonthStart[is_leap(year)];
     if (day > months[month] - months[month - 1]) return std::nullopt;
     return Date(start + months[month - 1] + day - 1);
   }

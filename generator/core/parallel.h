@@ -34,16 +34,4 @@ void parallel_for(std::size_t count, std::size_t workers, Fn&& fn) {
   run(0);
 }
 
-// Runs `a` and `b` at the same time when there are two workers or more.
-template <class A, class B>
-void run_both(std::size_t workers, A&& a, B&& b) {
-  if (workers <= 1) {
-    a();
-    b();
-    return;
-  }
-  std::jthread other(std::forward<A>(a));
-  b();
-}
-
 }  // namespace fangyi

@@ -175,6 +175,15 @@ std::string join(const std::vector<std::string>& items, std::string_view separat
   return out;
 }
 
+std::string concat(const std::vector<std::string_view>& parts) {
+  std::size_t size = 0;
+  for (std::string_view part : parts) size += part.size();
+  std::string out;
+  out.reserve(size);
+  for (std::string_view part : parts) out += part;
+  return out;
+}
+
 std::string format_number(double v) { return fmt::format("{}", v); }
 
 std::vector<std::string> split_lines(std::string_view text) {

@@ -51,6 +51,8 @@ inline std::string_view trim_view(std::string_view s) {
 }
 std::string trim(std::string_view s);
 std::string join(const std::vector<std::string>& items, std::string_view separator);
+// The parts one after another, in one string.
+std::string concat(const std::vector<std::string_view>& parts);
 // The shortest text that reads back as `v`: 500, 0.5, 37.25.
 std::string format_number(double v);
 std::vector<std::string> split_lines(std::string_view text);

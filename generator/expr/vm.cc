@@ -41,9 +41,8 @@ bool integer_like(ValueKind k) {
          k == ValueKind::duration;
 }
 
-// -1, 0, 1, or 2 when the values cannot be compared.
-int compare(const Value& a, const Value& b) {
-  if (a.kind == ValueKind::int_ && b.kind == ValueKind::int_) return (a.i > b.i) - (a.i < b.i);
+// compare() for every pair but two values of one integer-like kind.
+int compare_other(const Value& a, const Value& b) {
   if (is_num(a) && is_num(b)) {
     double x = as_double(a), y = as_double(b);
     if (std::isnan(x) || std::isnan(y)) return 2;
@@ -56,12 +55,15 @@ int compare(const Value& a, const Value& b) {
       return (c > 0) - (c < 0);
     }
     case ValueKind::bool_: return (a.b > b.b) - (a.b < b.b);
-    case ValueKind::date:
-    case ValueKind::datetime:
-    case ValueKind::time:
-    case ValueKind::duration: return (a.i > b.i) - (a.i < b.i);
     default: return 2;
   }
+}
+
+// -1, 0, 1, or 2 when the values cannot be compared. Two values of one
+// integer-like kind (days, seconds, counts), the common case, in line.
+inline int compare(const Value& a, const Value& b) {
+  if (a.kind == b.kind && integer_like(a.kind)) return (a.i > b.i) - (a.i < b.i);
+  return compare_other(a, b);
 }
 
 Value int_op(OpCode op, int64_t x, int64_t y, ValueKind k) {
@@ -143,6 +145,14 @@ void set_number(Value& v, ValueKind k, int64_t i) {
   v.i = i;
 }
 void set_truth(Value& v, int t) { t == 2 ? set_null(v) : set_bool(v, t == 1); }
+
+// Field `slot` of a row held as values, stored at `positions` by slot (see
+// SourceRows): null when the row does not hold it.
+inline void load_held(const Value* row, const std::vector<int>& positions, std::size_t slot, Value& out) {
+  const int pos = slot < positions.size() ? positions[slot] : -1;
+  if (pos >= 0) out = row[pos];
+  else set_null(out);
+}
 
 }  // namespace
 
@@ -247,10 +257,10 @@ Value Evaluator::run(const Context& ctx) {
   const std::size_t value_count = ctx.value_count;
   const std::vector<int>* const positions = ctx.value_positions;
   auto load_field = [&](uint32_t slot, Value& out) {
-    if (values != nullptr) {
-      const int pos = positions == nullptr ? (slot < value_count ? static_cast<int>(slot) : -1)
-                                           : (slot < positions->size() ? (*positions)[slot] : -1);
-      if (pos >= 0) out = values[pos];
+    if (values != nullptr && positions != nullptr) {
+      load_held(values, *positions, slot, out);
+    } else if (values != nullptr) {
+      if (slot < value_count) out = values[slot];
       else set_null(out);
     } else if (ctx.row != nullptr) {
       ctx.row->get_into(slot, out);
@@ -284,16 +294,12 @@ Value Evaluator::run(const Context& ctx) {
     ip = base + (to);    \
     FANGYI_DISPATCH();   \
   } while (0)
-// Two values of one integer-like kind (days, seconds, counts) compare in
-// line; anything else through compare().
-#define FANGYI_COMPARE(test)                                                       \
-  do {                                                                             \
-    --sp;                                                                          \
-    const Value &l = sp[-1], &r = sp[0];                                           \
-    int c = l.kind == r.kind && integer_like(l.kind) ? (l.i > r.i) - (l.i < r.i)   \
-                                                     : compare(l, r);              \
-    c == 2 ? set_null(sp[-1]) : set_bool(sp[-1], test);                            \
-    FANGYI_NEXT();                                                                 \
+#define FANGYI_COMPARE(test)                              \
+  do {                                                    \
+    --sp;                                                 \
+    int c = compare(sp[-1], sp[0]);                       \
+    c == 2 ? set_null(sp[-1]) : set_bool(sp[-1], test);   \
+    FANGYI_NEXT();                                        \
   } while (0)
 
   FANGYI_DISPATCH();
@@ -335,10 +341,7 @@ op_load_row_field: {
   if (rows == nullptr || at.kind != ValueKind::int_ || at.i < 0 || static_cast<uint64_t>(at.i) >= rows->size()) {
     set_null(*sp);
   } else if (rows->positions != nullptr) {
-    const std::vector<int>& positions = *rows->positions;
-    const int pos = ip->c < positions.size() ? positions[ip->c] : -1;
-    if (pos >= 0) *sp = rows->values[static_cast<std::size_t>(at.i)][pos];
-    else set_null(*sp);
+    load_held(rows->values[static_cast<std::size_t>(at.i)], *rows->positions, ip->c, *sp);
   } else {
     const Row* row = rows->rows[static_cast<std::size_t>(at.i)];
     row != nullptr ? row->get_into(ip->c, *sp) : set_null(*sp);

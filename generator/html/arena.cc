@@ -29,9 +29,9 @@ void* Arena::reallocate(void* p, std::size_t size) {
   std::memcpy(&old, at - kAlign, sizeof old);
   if (size <= old) return p;
   // The newest allocation grows where it is when its block has room.
-  if (at == last_ && round_up(size, kAlign) >= size && round_up(size, kAlign) <= static_cast<std::size_t>(end_ - at)) {
-    next_ = at + round_up(size, kAlign);
-    room_ = static_cast<std::size_t>(end_ - next_);
+  const std::size_t rounded = round_up(size, kAlign);
+  if (at == last_ && rounded >= size && rounded <= static_cast<std::size_t>(end_ - at)) {
+    next_ = at + rounded;
     std::memcpy(at - kAlign, &size, sizeof size);
     return p;
   }
@@ -44,7 +44,6 @@ void Arena::reset() {
   block_ = 0;
   next_ = nullptr;
   end_ = nullptr;
-  room_ = 0;
   last_ = nullptr;
 }
 

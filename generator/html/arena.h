@@ -21,9 +21,8 @@ class Arena {
   void* allocate(std::size_t size, bool zero) {
     const std::size_t need = kAlign + round_up(size == 0 ? 1 : size, kAlign);
     if (need < size) std::abort();  // overflow
-    std::byte* header = need <= room_ ? next_ : next_block(need);
+    std::byte* header = need <= static_cast<std::size_t>(end_ - next_) ? next_ : next_block(need);
     next_ = header + need;
-    room_ = static_cast<std::size_t>(end_ - next_);
     std::memcpy(header, &size, sizeof size);
     last_ = header + kAlign;
     if (zero) std::memset(last_, 0, size);
@@ -51,7 +50,6 @@ class Arena {
   std::size_t block_ = 0;       // the block being filled, when there is one
   std::byte* next_ = nullptr;   // its first free byte
   std::byte* end_ = nullptr;    // its end
-  std::size_t room_ = 0;        // end_ - next_
   std::byte* last_ = nullptr;   // the most recent allocation
 };
 

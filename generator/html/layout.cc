@@ -14,6 +14,8 @@
 
 #include "core/file_io.h"
 #include "core/json.h"
+#include "core/text.h"
+#include "html/anchor_scope.h"
 #include "html/escape.h"
 
 namespace fangyi::html {
@@ -43,6 +45,9 @@ struct Layout::Templates {
 };
 
 namespace {
+
+// The groups of pages, in the order the contents list them.
+constexpr PageGroup kGroups[] = {PageGroup::handbook, PageGroup::schemes, PageGroup::rules, PageGroup::seeds};
 
 std::optional<mstch::mustache> load_template(const std::string& path, Diagnostics& diags) {
   std::string error;
@@ -212,12 +217,6 @@ void Layout::page(const Page& p, const Page* prev, const Page* next, std::string
 
 namespace {
 
-std::string joined(const std::vector<std::string_view>& parts) {
-  std::string out;
-  for (std::string_view part : parts) out += part;
-  return out;
-}
-
 // Appends `rendered` to `parts` with each marker in it replaced by the
 // chapter body it stands for: the body's parts as they are, or escaped,
 // as the template asked.
@@ -234,7 +233,7 @@ void splice_chapters(std::string_view rendered, const std::vector<std::vector<st
     parts.push_back(rendered.substr(pos, at - pos));
     const std::vector<std::string_view>& body = chapters[m->number];
     if (m->escaped) {
-      texts.push_back(mstch::html_escape(joined(body)));
+      texts.push_back(mstch::html_escape(concat(body)));
       parts.push_back(texts.back());
     } else {
       parts.insert(parts.end(), body.begin(), body.end());
@@ -244,12 +243,21 @@ void splice_chapters(std::string_view rendered, const std::vector<std::vector<st
   parts.push_back(rendered.substr(pos));
 }
 
-}  // namespace
-
+// The id of a page's chapter in the print view: "page-" and its file name
+// without ".html"; its anchors are scoped with it.
 std::string chapter_id(const Page& p) { return "page-" + std::filesystem::path(p.file).stem().string(); }
 
-void Layout::print(const std::vector<Page>& pages, const std::vector<std::vector<std::string_view>>& chapters,
-                   std::deque<std::string>& texts, std::vector<std::string_view>& parts) const {
+}  // namespace
+
+void Layout::print(const std::vector<Page>& pages, std::deque<std::string>& texts,
+                   std::vector<std::string_view>& parts) const {
+  std::vector<std::string> ids(pages.size());
+  std::vector<std::vector<std::string_view>> chapters(pages.size());
+  for (std::size_t i = 0; i < pages.size(); ++i) {
+    ids[i] = chapter_id(pages[i]);
+    texts.push_back(ids[i] + "--");
+    scope_anchors(pages[i].body, texts.back(), chapters[i]);
+  }
   // The bodies are megabytes in all, and mustache copies what it renders
   // line by line, several times: each chapter's body is rendered as a
   // marker and put in afterwards. Markers hold a control character; should
@@ -263,16 +271,16 @@ void Layout::print(const std::vector<Page>& pages, const std::vector<std::vector
   mstch::data d = t_->common;
   d.set("title", format_message(Msg::site_print_title, lang_, {format_message(Msg::site_title, lang_)}));
   // The groups' names, once each rather than once a chapter.
-  std::string groups[4];
-  for (PageGroup g : {PageGroup::handbook, PageGroup::schemes, PageGroup::rules, PageGroup::seeds})
+  std::string groups[std::size(kGroups)];
+  for (PageGroup g : kGroups)
     groups[static_cast<int>(g)] = format_message(group_msg(g), lang_);
   mstch::data list{mstch::data::type::list};
   for (std::size_t i = 0; i < pages.size(); ++i) {
     const Page& p = pages[i];
     mstch::data c;
-    c.set("id", chapter_id(p));
+    c.set("id", ids[i]);
     c.set("title", p.title);
-    c.set("body", marked ? mark(i) : joined(chapters[i]));
+    c.set("body", marked ? mark(i) : concat(chapters[i]));
     c.set("group", groups[static_cast<int>(p.group)]);
     list << c;
   }
@@ -287,7 +295,7 @@ void Layout::print(const std::vector<Page>& pages, const std::vector<std::vector
 std::string nav_js(const std::vector<Page>& pages, Lang lang) {
   std::string out = "window.FANGYI_NAV=[";
   bool first_group = true;
-  for (PageGroup g : {PageGroup::handbook, PageGroup::schemes, PageGroup::rules, PageGroup::seeds}) {
+  for (PageGroup g : kGroups) {
     bool listed_any = false;
     for (const auto& p : pages) {
       if (p.group != g) continue;

@@ -28,13 +28,13 @@ class Layout {
   // Both may be called from several threads at once.
   // page.html for `p`, appended to `out`.
   void page(const Page& p, const Page* prev, const Page* next, std::string& out) const;
-  // print.html for `pages`, appended to `parts`: the chapters' bodies are
-  // taken from `chapters` (page i's body with its anchors scoped, in parts,
-  // html/anchor_scope.h) as they are, and the text around them is kept in
-  // `texts`, a deque so that what it already holds stays where it is. The
-  // print view is megabytes; it is written from the parts, not copied.
-  void print(const std::vector<Page>& pages, const std::vector<std::vector<std::string_view>>& chapters,
-             std::deque<std::string>& texts, std::vector<std::string_view>& parts) const;
+  // print.html for `pages`, appended to `parts`: each chapter's body as it
+  // is, in pieces with its anchors scoped (html/anchor_scope.h), and the
+  // text around them kept in `texts`, a deque so that what it already holds
+  // stays where it is. The print view is megabytes; it is written from the
+  // parts, not copied.
+  void print(const std::vector<Page>& pages, std::deque<std::string>& texts,
+             std::vector<std::string_view>& parts) const;
 
  private:
   struct Templates;
@@ -42,10 +42,6 @@ class Layout {
   std::unique_ptr<Templates> t_;
   Lang lang_;
 };
-
-// The id of a page's chapter in the print view: "page-" and its file name
-// without ".html"; its anchors are scoped with it.
-std::string chapter_id(const Page& p);
 
 // window.FANGYI_NAV: the groups, their pages and each page's headings.
 std::string nav_js(const std::vector<Page>& pages, Lang lang);

@@ -15,6 +15,7 @@
 #include "core/json.h"
 #include "core/text.h"
 #include "core/parallel.h"
+#include "html/escape.h"
 
 namespace fangyi::html {
 namespace {
@@ -160,6 +161,13 @@ inline bool splits_between(uint8_t before, uint8_t after) {
 
 namespace {
 
+// `bytes` (at most eight) bytes at `at` as the low bytes of a word.
+inline uint64_t load(const char* at, std::size_t bytes) {
+  uint64_t word = 0;
+  std::memcpy(&word, at, bytes);
+  return word;
+}
+
 // A hash of a string, eight bytes at a time: the strings numbered are
 // pieces of sentences and words, a few to a few dozen bytes, looked up
 // hundreds of thousands of times.
@@ -167,11 +175,6 @@ inline uint32_t hash_of(std::string_view s) {
   constexpr uint64_t kMultiplier = 0x9E3779B97F4A7C15u;
   const char* p = s.data();
   const std::size_t n = s.size();
-  auto load = [](const char* at, std::size_t bytes) {
-    uint64_t word = 0;
-    std::memcpy(&word, at, bytes);
-    return word;
-  };
   uint64_t h = n * kMultiplier;
   auto mix = [&](uint64_t word) {
     h = (h ^ word) * kMultiplier;
@@ -196,11 +199,6 @@ inline uint32_t hash_of(std::string_view s) {
 // Whether `a` and `b`, of the same size, are equal: eight bytes at a time,
 // in line, for the short strings numbered here (memcmp is a call away).
 inline bool same_bytes(const char* a, const char* b, std::size_t n) {
-  auto load = [](const char* at, std::size_t bytes) {
-    uint64_t word = 0;
-    std::memcpy(&word, at, bytes);
-    return word;
-  };
   if (n < 8) {
     if (n >= 4) return load(a, 4) == load(b, 4) && load(a + n - 4, 4) == load(b + n - 4, 4);
     return n == 0 || (a[0] == b[0] && a[n / 2] == b[n / 2] && a[n - 1] == b[n - 1]);
@@ -353,8 +351,10 @@ DocTerms TermCounter::count(const SearchDoc& doc) {
   return terms;
 }
 
-std::string search_terms_json(const std::vector<TermCounter>& counters, const std::vector<std::size_t>& counted_by,
-                              const std::vector<DocTerms>& counted) {
+namespace {
+
+// The terms object, from every document's terms.
+std::string search_terms_json(const std::vector<TermCounter>& counters, const std::vector<IndexDoc>& docs) {
   // Every counter numbered its own terms: they get one number each, once
   // per counter and term rather than per document, then a rank in the
   // sorted order the index lists them in.
@@ -375,14 +375,14 @@ std::string search_terms_json(const std::vector<TermCounter>& counters, const st
   // are taken in order, so each term's postings are in document order and
   // the output does not depend on which counter counted what.
   std::vector<uint32_t> start(all.size() + 1, 0);
-  for (std::size_t d = 0; d < counted.size(); ++d)
-    for (const auto& [n, weight] : counted[d]) ++start[rank[global[counted_by[d]][n]] + 1];
+  for (const IndexDoc& doc : docs)
+    for (const auto& [n, weight] : doc.terms) ++start[rank[global[doc.counted_by][n]] + 1];
   for (std::size_t r = 0; r < all.size(); ++r) start[r + 1] += start[r];
   std::vector<std::pair<uint32_t, int>> postings(start.back());
   std::vector<uint32_t> fill(start.begin(), start.end() - 1);
-  for (std::size_t d = 0; d < counted.size(); ++d)
-    for (const auto& [n, weight] : counted[d])
-      postings[fill[rank[global[counted_by[d]][n]]]++] = {static_cast<uint32_t>(d), weight};
+  for (std::size_t d = 0; d < docs.size(); ++d)
+    for (const auto& [n, weight] : docs[d].terms)
+      postings[fill[rank[global[docs[d].counted_by][n]]]++] = {static_cast<uint32_t>(d), weight};
 
   // Appended into one buffer sized for it; each term's postings are
   // written as text into a scratch buffer first, number by number, and
@@ -414,8 +414,11 @@ std::string search_terms_json(const std::vector<TermCounter>& counters, const st
   return out;
 }
 
-void search_index_parts(const std::vector<IndexDoc>& docs, std::string_view terms,
-                        std::vector<std::string_view>& parts) {
+}  // namespace
+
+void search_index_parts(const std::vector<TermCounter>& counters, const std::vector<IndexDoc>& docs,
+                        std::string& terms, std::vector<std::string_view>& parts) {
+  terms = search_terms_json(counters, docs);
   parts.push_back("window.FANGYI_SEARCH={\"docs\":[");
   for (std::size_t d = 0; d < docs.size(); ++d) {
     parts.push_back(d ? ",\n[" : "[");
@@ -434,20 +437,22 @@ void search_index_parts(const std::vector<IndexDoc>& docs, std::string_view term
 std::string search_index_js(const std::vector<SearchDoc>& docs, std::size_t jobs) {
   const std::size_t workers = std::min(worker_count(jobs), std::max<std::size_t>(docs.size(), 1));
   std::vector<TermCounter> counters(workers);
-  std::vector<std::size_t> counted_by(docs.size());
-  std::vector<DocTerms> counted(docs.size());
+  std::vector<IndexDoc> listed(docs.size());
   parallel_for(docs.size(), workers, [&](std::size_t d, std::size_t worker) {
-    counted[d] = counters[worker].count(docs[d]);
-    counted_by[d] = worker;
+    listed[d] = IndexDoc{docs[d].url, docs[d].title, docs[d].text, docs[d].source, counters[worker].count(docs[d]),
+                         worker};
   });
-  const std::string terms = search_terms_json(counters, counted_by, counted);
-  std::vector<IndexDoc> listed;
-  for (const SearchDoc& doc : docs) listed.push_back(IndexDoc{doc.url, doc.title, doc.text, doc.source});
+  std::string terms;
   std::vector<std::string_view> parts;
-  search_index_parts(listed, terms, parts);
-  std::string js;
-  for (std::string_view part : parts) js += part;
-  return js;
+  search_index_parts(counters, listed, terms, parts);
+  return concat(parts);
+}
+
+SearchDoc search_doc(const Page& p) {
+  std::string headings;
+  for (const auto& h : p.headings)
+    if (h.level > 1) headings += h.text + "\n";
+  return SearchDoc{p.file, p.title, text_of(p.body), std::move(headings), p.group == PageGroup::seeds};
 }
 
 }  // namespace fangyi::html

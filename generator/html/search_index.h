@@ -13,6 +13,8 @@
 #include <utility>
 #include <vector>
 
+#include "html/page.h"
+
 namespace fangyi::html {
 
 struct SearchDoc {
@@ -23,11 +25,14 @@ struct SearchDoc {
   bool source = false; // a seed page: ranked below handbook pages
 };
 
+// A page as the index takes it: its text, and its headings below the title.
+SearchDoc search_doc(const Page& p);
+
 // Lower-cased ICU words (punctuation and spaces dropped) followed by the CJK
 // bigrams of `text`, in order, with repeats.
 std::vector<std::string> index_terms(std::string_view text);
 
-// A document's terms with their weights (see search_index_js), in no
+// A document's terms with their weights (see the index script below), in no
 // order, as the numbers the TermCounter that counted them gave its terms.
 using DocTerms = std::vector<std::pair<uint32_t, int>>;
 
@@ -64,7 +69,8 @@ class StringNumbers {
 // itself (the same sentences in pages, headings and titles; generated pages
 // repeat their phrases) and dictionary segmentation is the index's main
 // cost, so a counter segments each piece of text once: texts are cut
-// before spaces that certainly end a word, and pieces up to 512 bytes are
+// before spaces that certainly end a word, between CJK characters and CJK
+// punctuation, and at line feeds, and pieces up to 512 bytes are
 // remembered as the numbers of their terms, which are counted in an array.
 class TermCounter {
  public:
@@ -98,21 +104,21 @@ class TermCounter {
 // in parts, so that the documents' texts (megabytes) are written from
 // where they are.
 
-// A document as the list shows it: views of its strings.
+// A document of the index: views of its strings as the list shows them,
+// and its terms as counters[counted_by] numbered them.
 struct IndexDoc {
   std::string_view url, title, text;
   bool source = false;
+  DocTerms terms;
+  std::size_t counted_by = 0;
 };
-// The terms object, from every document's terms: counted[d] for document d,
-// in the numbers of counters[counted_by[d]]. The same whichever counter
-// counted which document.
-std::string search_terms_json(const std::vector<TermCounter>& counters, const std::vector<std::size_t>& counted_by,
-                              const std::vector<DocTerms>& counted);
 // The script, appended to `parts`: views of the documents' strings (their
-// runs that need no escaping) and of `terms`, which must outlive the parts,
-// with the JSON around and between them.
-void search_index_parts(const std::vector<IndexDoc>& docs, std::string_view terms,
-                        std::vector<std::string_view>& parts);
+// runs that need no escaping) and of `terms`, where the terms object is
+// made, with the JSON around and between them. The documents' strings and
+// `terms` must outlive the parts. The same whichever counter counted which
+// document.
+void search_index_parts(const std::vector<TermCounter>& counters, const std::vector<IndexDoc>& docs,
+                        std::string& terms, std::vector<std::string_view>& parts);
 // The whole script in one string, `docs` counted on `jobs` threads (0: one
 // per core); the same for any number.
 std::string search_index_js(const std::vector<SearchDoc>& docs, std::size_t jobs = 0);

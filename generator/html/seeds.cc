@@ -136,10 +136,10 @@ int SeedLibrary::locate(const std::vector<std::string>& lines, const std::string
   bool found_any = false;
   std::optional<TokenKind> previous;
   for (std::string token : tokens_of(section)) {
-    if (previous == kind_of(token)) break;
-    previous = kind_of(token);
+    TokenKind kind = kind_of(token);
+    if (previous == kind) break;
+    previous = kind;
     for (int attempt = 0; attempt < 2; ++attempt) {
-      const TokenKind kind = kind_of(token);
       std::size_t hit = lines.size();
       for (std::size_t i = pos; i < lines.size(); ++i) {
         if (matches(lines[i], token, kind)) {
@@ -154,10 +154,11 @@ int SeedLibrary::locate(const std::vector<std::string>& lines, const std::string
       }
       // "填報注意事項(1/4)" and "確認狀態說明1": try again without the page
       // counter or the item number the citation adds to a heading.
-      if (kind_of(token) != TokenKind::word) break;
+      if (kind != TokenKind::word) break;
       std::string shorter = without_counter(token);
       if (shorter.empty() || shorter == token) break;
       token = shorter;
+      kind = kind_of(token);
     }
   }
   return found_any ? static_cast<int>(pos) + 1 : 0;

@@ -14,12 +14,10 @@
 #include <string_view>
 
 #include "core/file_io.h"
+#include "core/parallel.h"
 #include "core/staging_dir.h"
-#include "html/anchor_scope.h"
-#include "html/escape.h"
 #include "html/layout.h"
 #include "html/markdown.h"
-#include "core/parallel.h"
 #include "html/rule_pages.h"
 #include "html/search_index.h"
 #include "html/seeds.h"
@@ -174,10 +172,7 @@ struct PageShare {
 };
 
 PageShare share_page(const Page& p, TermCounter& counter, std::size_t worker) {
-  std::string headings;
-  for (const auto& h : p.headings)
-    if (h.level > 1) headings += h.text + "\n";
-  SearchDoc doc{p.file, p.title, text_of(p.body), std::move(headings), p.group == PageGroup::seeds};
+  SearchDoc doc = search_doc(p);
   DocTerms terms = counter.count(doc);
   // Kept to the end: exactly its size (text_of makes room for the whole
   // body), so the pages' texts take no more memory than they fill.
@@ -185,37 +180,25 @@ PageShare share_page(const Page& p, TermCounter& counter, std::size_t worker) {
   return PageShare{std::move(doc.text), std::move(terms), worker};
 }
 
-// The search index: the terms of every page, then the script written
-// from its parts (the pages' texts as they are).
+// The search index, written from its parts (the pages' texts as they are).
 std::optional<std::string> write_index(const StagingDir& staging, const std::vector<Page>& pages,
                                        std::vector<PageShare>& shares, const std::vector<TermCounter>& counters) {
-  std::vector<std::size_t> counted_by(shares.size());
-  std::vector<DocTerms> counted(shares.size());
   std::vector<IndexDoc> docs(shares.size());
-  for (std::size_t i = 0; i < shares.size(); ++i) {
-    counted_by[i] = shares[i].counted_by;
-    counted[i] = std::move(shares[i].terms);
-    docs[i] = IndexDoc{pages[i].file, pages[i].title, shares[i].text, pages[i].group == PageGroup::seeds};
-  }
-  const std::string terms = search_terms_json(counters, counted_by, counted);
+  for (std::size_t i = 0; i < shares.size(); ++i)
+    docs[i] = IndexDoc{pages[i].file, pages[i].title, shares[i].text, pages[i].group == PageGroup::seeds,
+                       std::move(shares[i].terms), shares[i].counted_by};
+  std::string terms;
   std::vector<std::string_view> parts;
-  search_index_parts(docs, terms, parts);
+  search_index_parts(counters, docs, terms, parts);
   return staging.write("assets/search-index.js", parts);
 }
 
-// The print view: each chapter's anchors get its id and "--" (views of the
-// page's body and of its scope), then the file is written from its parts.
+// The print view, written from its parts.
 std::optional<std::string> write_print(const StagingDir& staging, const std::vector<Page>& pages,
                                        const Layout& layout) {
-  std::vector<std::string> scopes(pages.size());
-  std::vector<std::vector<std::string_view>> chapters(pages.size());
-  for (std::size_t i = 0; i < pages.size(); ++i) {
-    scopes[i] = chapter_id(pages[i]) + "--";
-    scope_anchors(pages[i].body, scopes[i], chapters[i]);
-  }
   std::deque<std::string> texts;
   std::vector<std::string_view> parts;
-  layout.print(pages, chapters, texts, parts);
+  layout.print(pages, texts, parts);
   return staging.write("print.html", parts);
 }
 
@@ -227,14 +210,14 @@ bool write_site(const StagingDir& staging, const SiteOptions& options, const std
                 std::vector<PageShare>& shares, const std::vector<TermCounter>& counters,
                 const std::vector<std::pair<std::string, std::string>>& assets, const Layout& layout,
                 std::size_t workers, Diagnostics& diags, SiteResult& result) {
-  std::vector<std::optional<std::string>> errors(pages.size() + assets.size() + 3);
+  constexpr std::size_t kWholeFiles = 3;  // print view, nav.js, index
+  std::vector<std::optional<std::string>> errors(pages.size() + assets.size() + kWholeFiles);
   const std::size_t last = pages.size() + assets.size();
   std::error_code ec;  // a folder that cannot be made shows as its files' write errors
   const fs::path& folder = staging.path();
   fs::create_directory(folder / "assets", ec);
   for (std::size_t i = 0; i < assets.size(); ++i)
     errors[pages.size() + i] = staging.write("assets/" + assets[i].first, assets[i].second);
-  constexpr std::size_t kWholeFiles = 3;  // index, print view, nav.js
   const std::size_t threads = std::min(workers, pages.size() + kWholeFiles);
   std::vector<std::string> buffers(threads);
   parallel_for(pages.size() + kWholeFiles, threads, [&](std::size_t item, std::size_t worker) {
@@ -264,7 +247,7 @@ bool write_site(const StagingDir& staging, const SiteOptions& options, const std
     return false;
   }
   result.pages = pages.size();
-  result.files = pages.size() + assets.size() + 3;
+  result.files = errors.size();
   return true;
 }
 
@@ -283,7 +266,8 @@ bool render_site(const SiteOptions& options, Diagnostics& diags, SiteResult& res
   auto layout = Layout::load(options.templates_dir, options.lang, diags);
   auto sources = list_pages(options.pages_dir, diags);
   PageNames md_to_html;
-  for (const Source& f : sources ? *sources : std::vector<Source>{}) md_to_html[f.name] = f.output;
+  if (sources)
+    for (const Source& f : *sources) md_to_html[f.name] = f.output;
   // The hand-written pages are read and rendered on every core, each
   // counted for the index where it was rendered. The generated pages
   // (rules, seeds) do not depend on them: they are made, and counted, as

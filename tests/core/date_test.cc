@@ -438,12 +438,6 @@ TEST(Duration, Constructors) {
   EXPECT_LT(Duration::minutes(59), Duration::hours(1));
 }
 
-}  // namespace
-}  // namespace fangyi
-
-namespace fangyi {
-namespace {
-
 // from_ymd looks the days of 1900-2199 up in a table: every day of that
 // span, and the days around it, give what the calendar arithmetic gives,
 // and every day that does not exist is refused.

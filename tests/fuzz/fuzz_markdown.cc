@@ -14,9 +14,8 @@
 #include <vector>
 
 #include "core/file_io.h"
+#include "core/text.h"
 #include "fuzz_input.h"
-#include "html/anchor_scope.h"
-#include "html/escape.h"
 #include "html/layout.h"
 #include "html/markdown.h"
 #include "html/search_index.h"
@@ -48,18 +47,13 @@ void render_directly(std::string_view markdown) {
   page.body = std::move(md.html);
   page.headings = std::move(md.headings);
   std::vector<html::Page> pages{page};
-  std::string headings;
-  for (const auto& h : page.headings) headings += h.text + "\n";
-  std::vector<html::SearchDoc> docs{{page.file, page.title, html::text_of(page.body), headings, false}};
+  std::vector<html::SearchDoc> docs{html::search_doc(page)};
   std::string laid_out;
   layout().page(page, nullptr, nullptr, laid_out);
-  const std::string scope = html::chapter_id(page) + "--";
-  std::vector<std::vector<std::string_view>> chapters(1);
-  html::scope_anchors(page.body, scope, chapters[0]);
   std::deque<std::string> texts;
   std::vector<std::string_view> print;
-  layout().print(pages, chapters, texts, print);
-  std::size_t bytes = laid_out.size() + print.size() + html::nav_js(pages, Lang::zh_TW).size() +
+  layout().print(pages, texts, print);
+  std::size_t bytes = laid_out.size() + concat(print).size() + html::nav_js(pages, Lang::zh_TW).size() +
                       html::search_index_js(docs).size();
   if (bytes == 0) __builtin_trap();  // a laid-out page is never empty
 }

@@ -6,6 +6,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/text.h"
+
 namespace fangyi::html {
 namespace {
 
@@ -14,9 +16,7 @@ std::string scope_anchors(std::string_view body, const std::string& prefix) {
   const std::string scope = prefix + "--";
   std::vector<std::string_view> parts;
   html::scope_anchors(body, scope, parts);
-  std::string joined;
-  for (std::string_view part : parts) joined += part;
-  return joined;
+  return concat(parts);
 }
 
 TEST(ScopeAnchors, PrefixesIdsAndTheLinksToThem) {
